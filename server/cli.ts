@@ -1,0 +1,136 @@
+// `memlens`, the command-line front end on the same `shared/` code as the language server.
+// Exit status: 0 success, 1 the program has a syntax error, 2 bad usage or an unreadable input.
+import * as fs from 'fs';
+import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
+import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
+import { initNodeParser } from './grammar';
+
+const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
+const USAGE = `Usage: memlens <command> [options]
+
+Commands:
+  parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
+
+Options:
+  --python VERSION   ${PYTHON_VERSIONS.join(', ')} (default ${DEFAULT_PYTHON_VERSION})
+  -h, --help         show this help
+`;
+
+/** A problem with what the user gave us: one line on stderr, exit status 2, no stack trace. */
+class UserError extends Error {}
+
+interface ParseCommand {
+  file: string;
+  version: PythonVersion;
+}
+
+function parseArgs(args: string[]): ParseCommand | 'help' {
+  if (args.length === 0) throw new UserError('no command given (see memlens --help)');
+  if (args.some((arg) => arg === '-h' || arg === '--help')) return 'help';
+  const [command, ...rest] = args;
+  if (command !== 'parse') throw new UserError(`unknown command '${command}' (see memlens --help)`);
+  const files: string[] = [];
+  let version: PythonVersion = DEFAULT_PYTHON_VERSION;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--python' || arg.startsWith('--python=')) {
+      const value = arg === '--python' ? rest[++i] : arg.slice('--python='.length);
+      if (!isPythonVersion(value)) {
+        throw new UserError(`--python needs one of ${PYTHON_VERSIONS.join(', ')}${value ? `, not '${value}'` : ''}`);
+      }
+      version = value;
+    } else if (arg.startsWith('-')) {
+      throw new UserError(`unknown option '${arg}' (see memlens --help)`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length !== 1) throw new UserError('parse needs exactly one FILE (see memlens --help)');
+  return { file: files[0], version };
+}
+
+function readSource(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new UserError(`${file}: ${describeFsError(error)}`);
+  }
+  if (stat.isDirectory()) throw new UserError(`${file}: is a directory`);
+  if (!stat.isFile()) throw new UserError(`${file}: not a regular file`);
+  // Checked before reading: a huge file is refused without being loaded into memory.
+  if (stat.size > MAX_SOURCE_BYTES) {
+    throw new UserError(`${file}: too large (${(stat.size / 2 ** 20).toFixed(1)} MB; the limit is 10 MB)`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new UserError(`${file}: ${describeFsError(error)}`);
+  }
+  try {
+    return decodeSource(bytes);
+  } catch (error) {
+    if (error instanceof SourceDecodeError) throw new UserError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The report CPython prints for a syntax error: location, the offending line, carets, the message. */
+function formatSyntaxError(file: string, source: string, error: PySyntaxError): string {
+  const lines = [`  File "${file}", line ${error.lineno}`];
+  const text = source.split('\n')[error.lineno - 1];
+  if (text !== undefined && text.trim() !== '') {
+    const indent = text.length - text.trimStart().length;
+    const shown = text.trim();
+    const start = Math.max(0, error.col_offset - indent);
+    const end = error.end_lineno === error.lineno ? error.end_col_offset - indent : shown.length;
+    lines.push(`    ${shown}`, `    ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}`);
+  }
+  lines.push(`SyntaxError: ${error.message}`);
+  return lines.join('\n') + '\n';
+}
+
+async function runParse(command: ParseCommand): Promise<number> {
+  const source = readSource(command.file);
+  await initNodeParser();
+  const { module, errors } = parse(source);
+  if (errors.length > 0) {
+    // CPython stops at the first error, so we report only that one.
+    process.stderr.write(formatSyntaxError(command.file, source, errors[0]));
+    return 1;
+  }
+  process.stdout.write(dump(module, { version: command.version }) + '\n');
+  return 0;
+}
+
+async function main(args: string[]): Promise<number> {
+  try {
+    const command = parseArgs(args);
+    if (command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return await runParse(command);
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`memlens: ${error.message}\n`);
+      return 2;
+    }
+    // Our own bug: still one line, but a different status so that it is not mistaken for bad input.
+    process.stderr.write(`memlens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 3;
+  }
+}
+
+// exitCode rather than exit(): stdout may still be flushing a large dump into a pipe.
+void main(process.argv.slice(2)).then((status) => (process.exitCode = status));

@@ -1,0 +1,92 @@
+// `memlens` as a user meets it: help, the AST of a good file, and one plain line for every input it refuses.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { after, before, describe, it } from 'node:test';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+
+function memlens(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Exit status 2 and exactly one `memlens: ...` line on stderr, with no stack trace. */
+function assertRefused(result: ReturnType<typeof memlens>): void {
+  assert.strictEqual(result.status, 2, result.stderr);
+  const lines = result.stderr.split('\n').filter((line) => line !== '');
+  assert.strictEqual(lines.length, 1, result.stderr);
+  assert.match(lines[0], /^memlens: /);
+  assert.doesNotMatch(result.stderr, /^\s+at /m);
+  assert.strictEqual(result.stdout, '');
+}
+
+describe('memlens', { timeout: 60_000 }, () => {
+  let dir: string;
+  const file = (name: string, content: string | Buffer) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memlens-cli-'));
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--help lists the parse command', () => {
+    const result = memlens('--help');
+    assert.strictEqual(result.status, 0);
+    assert.match(result.stdout, /^\s+parse FILE/m);
+    assert.strictEqual(result.stderr, '');
+  });
+
+  it('parse prints the module of a good file', () => {
+    const good = file('good.py', 'import gc\nx = [1, 2]\ndel x\ngc.collect()\n');
+    for (const args of [[good], [good, '--python', '3.11'], ['--python=3.14', good]]) {
+      const result = memlens('parse', ...args);
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Module\(/);
+      assert.ok(result.stdout.endsWith('\n'));
+    }
+  });
+
+  it('parse --python 3.11 prints what the machine\'s CPython 3.11 prints', (t) => {
+    const example = path.resolve(__dirname, '../../examples/tree.py');
+    const script =
+      'import ast, sys; assert sys.version_info[:2] == (3, 11); print(ast.dump(ast.parse(open(sys.argv[1], "rb").read())))';
+    const cpython = spawnSync('python3', ['-c', script, example], { encoding: 'utf8' });
+    if (cpython.status !== 0) return t.skip('no CPython 3.11 as python3');
+    const result = memlens('parse', example, '--python', '3.11');
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.strictEqual(result.stdout, cpython.stdout);
+  });
+
+  it('parse reports a syntax error as CPython does, with status 1', () => {
+    const broken = file('broken.py', 'x = 1\ndef f(:\n    pass\n');
+    const result = memlens('parse', broken);
+    assert.strictEqual(result.status, 1);
+    assert.strictEqual(result.stdout, '');
+    assert.match(result.stderr, new RegExp(`^  File "${escapeRegExp(broken)}", line 2\n`));
+    assert.match(result.stderr, /\nSyntaxError: .+\n$/);
+  });
+
+  it('refuses a missing file', () => assertRefused(memlens('parse', path.join(dir, 'missing.py'))));
+  it('refuses a directory', () => assertRefused(memlens('parse', dir)));
+  it('refuses a binary file', () => assertRefused(memlens('parse', file('nul.py', Buffer.from('x = 1\0\n')))));
+  it('refuses invalid UTF-8', () => assertRefused(memlens('parse', file('latin.py', Buffer.from('x = "\xe9"\n', 'latin1')))));
+  it('refuses a 20 MB file', () => assertRefused(memlens('parse', file('huge.py', Buffer.alloc(20 * 2 ** 20, 'x=1\n')))));
+  it('refuses an unknown command', () => assertRefused(memlens('frobnicate', 'x.py')));
+  it('refuses an unknown option', () => assertRefused(memlens('parse', '--frobnicate', 'x.py')));
+  it('refuses an unsupported --python', () => assertRefused(memlens('parse', 'x.py', '--python', '3.10')));
+  it('refuses no command', () => assertRefused(memlens()));
+});
