@@ -1,5 +1,16 @@
 // The simulator's public face: run a Python program the way a given CPython version would.
 import type { PythonVersion } from '../versions';
+import { parse, type PySyntaxError } from '../parser';
+import { createRuntime } from './bootstrap';
+import { compileModule, CompileError } from './compiler';
+import { collect } from './collector';
+import { formatException, sources } from './errors';
+import { Frame } from './frame';
+import { PyBaseException, PyInt, PyObject, PyStr } from './objects';
+import { PyRaise, SimulationStopped, decref, incref, newDict, newStr, rt } from './runtime';
+import { Trace } from './trace';
+import * as dict from './types/dict';
+import { evalFrame } from './vm';
 
 export interface RunOptions {
   version: PythonVersion;
@@ -7,6 +18,13 @@ export interface RunOptions {
   filename?: string;
   /** What input() reads, line by line; empty when not given. */
   stdin?: string;
+  /** Pointer width of the simulated CPython: 64-bit (what users run) or the 32-bit WebAssembly builds. */
+  platform?: 'native64' | 'wasm32';
+  /** Budgets: instructions, and wall-clock milliseconds. */
+  maxSteps?: number;
+  maxMillis?: number;
+  /** Record the trace (events for hints, findings and the heap panel). */
+  trace?: boolean;
 }
 
 export interface RunResult {
@@ -14,11 +32,106 @@ export interface RunResult {
   stderr: string;
   /** What the process would exit with: 0, 1 after an uncaught exception, or the SystemExit code. */
   exitCode: number;
+  /** Set when a budget stopped the run: everything recorded so far is kept. */
+  stopped?: { reason: string; line: number };
+  trace?: Trace;
+}
+
+function versionNumber(v: PythonVersion): number {
+  return Number(v.replace('.', ''));
+}
+
+/** The SyntaxError report CPython prints for a file that does not compile. */
+function syntaxErrorText(filename: string, source: string, e: PySyntaxError | CompileError, kind = 'SyntaxError'): string {
+  const line = source.split('\n')[e.lineno - 1] ?? '';
+  const stripped = line.trimStart();
+  const indent = line.length - stripped.length;
+  const caret = ' '.repeat(Math.max(0, e.col_offset - indent));
+  return `  File "${filename}", line ${e.lineno}\n    ${stripped.trimEnd()}\n    ${caret}^\n${kind}: ${e.message}\n`;
 }
 
 /** Runs source to completion (or until a budget stops it). The parser must be initialised first. */
 export function runProgram(source: string, options: RunOptions): RunResult {
-  void source;
-  void options;
-  return { stdout: '', stderr: 'not simulated: the interpreter is not written yet\n', exitCode: 1 };
+  const filename = options.filename ?? 'main.py';
+  const parsed = parse(source);
+  if (parsed.errors.length) {
+    return { stdout: '', stderr: syntaxErrorText(filename, source, parsed.errors[0]), exitCode: 1 };
+  }
+  createRuntime({ v: versionNumber(options.version), ptr: options.platform === 'wasm32' ? 4 : 8 });
+  if (options.trace) rt.trace = new Trace();
+  rt.stdin = options.stdin ? options.stdin.split('\n') : [];
+  rt.maxSteps = options.maxSteps ?? 50_000_000;
+  sources.clear();
+  sources.set(filename, source.split('\n'));
+  let code;
+  try {
+    code = compileModule(parsed.module, filename, { version: rt.v });
+  } catch (e) {
+    if (e instanceof CompileError) return { stdout: '', stderr: syntaxErrorText(filename, source, e), exitCode: 1 };
+    throw e;
+  }
+  const globals = newDict();
+  const name = newStr('__main__');
+  dict.setItemStr(globals, '__name__', name);
+  decref(name);
+  const builtinsModule = dict.getItemStr(rt.modules, 'builtins')!;
+  dict.setItemStr(globals, '__builtins__', builtinsModule);
+  let exitCode = 0;
+  let stopped: RunResult['stopped'];
+  const frame = new Frame(code, globals, rt.builtins, globals, null);
+  try {
+    try {
+      decref(evalFrame(frame, null));
+    } catch (e) {
+      if (e instanceof SimulationStopped) {
+        stopped = { reason: e.reason, line: e.line };
+      } else if (e instanceof PyRaise) {
+        exitCode = handleUncaught(e.exc);
+      } else {
+        throw e;
+      }
+    }
+    if (!stopped) shutdown(globals);
+  } finally {
+    decref(code);
+  }
+  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace: rt.trace ?? undefined };
+}
+
+/** An exception nobody caught: SystemExit gives the exit status, anything else prints its traceback. */
+function handleUncaught(exc: PyBaseException): number {
+  const systemExit = rt.t.exc.get('SystemExit')!;
+  if (exc.ob_type === systemExit || exc.ob_type.mro.includes(systemExit)) {
+    const args = exc.args.items;
+    const code: PyObject = args.length === 0 ? rt.None : args.length === 1 ? args[0] : exc.args;
+    let status = 0;
+    if (code === rt.None) status = 0;
+    else if (code instanceof PyInt) status = Number(code.value) & 0xff;
+    else {
+      rt.stderr.push((code instanceof PyStr ? code.value : String(code)) + '\n');
+      status = 1;
+    }
+    decref(exc);
+    return status;
+  }
+  rt.stderr.push(formatException(exc));
+  decref(exc);
+  return 1;
+}
+
+/** The end of the program: __main__'s namespace is cleared (its objects die in order), then a collection. */
+function shutdown(globals: import('./objects').PyDict): void {
+  try {
+    dict.clear(globals);
+    decref(globals);
+    collect();
+  } catch (e) {
+    if (e instanceof PyRaise) {
+      rt.stderr.push(formatException(e.exc));
+      decref(e.exc);
+    } else {
+      throw e;
+    }
+  }
+  void incref;
 }

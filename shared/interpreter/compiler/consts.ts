@@ -1,0 +1,78 @@
+// Constants as heap objects, one cache per compiled module (c_const_cache and merge_consts_recursive in
+// Python/compile.c): equal constants of the same type are one object shared by every code object of the module.
+// String constants made only of name characters are interned (intern_string_constants, Objects/codeobject.c).
+import type { CValue } from '../astopt';
+import { constKey } from '../astopt';
+import type { CodeObject } from '../code';
+import { PyBytes, PyComplex, PyObject, PySet } from '../objects';
+import { alloc, decref, incref, internStr, newFloat, newInt, newStr, newTuple, rt } from '../runtime';
+
+/** What a LOAD_CONST can load: a constant value or a code object. */
+export type ConstValue = CValue | { t: 'code'; code: CodeObject; id: number };
+
+export function constValueKey(v: ConstValue): string {
+  return v.t === 'code' ? 'code#' + v.id : constKey(v);
+}
+
+/** all_name_chars in Objects/codeobject.c */
+export function allNameChars(s: string): boolean {
+  return /^[A-Za-z0-9_]*$/.test(s);
+}
+
+/** Makes the frozenset object for a constant (`x in {1, 2}`). The set implementation (hashing, table layout)
+ *  lives with the runtime's types; it installs its constructor here. */
+let frozensetFactory: ((items: PyObject[]) => PyObject) | null = null;
+
+export function setFrozensetFactory(f: (items: PyObject[]) => PyObject): void {
+  frozensetFactory = f;
+}
+
+function fallbackFrozenset(items: PyObject[]): PyObject {
+  // Insertion order, no table: good enough for code that only disassembles.
+  const s = new PySet(rt.t.frozenset);
+  items.forEach((it, i) => s.map.set(i, { key: it, value: it, hash: -1 }));
+  s.fill = items.length;
+  return alloc(s, 25 * rt.version.ptr);
+}
+
+export class ConstCache {
+  /** key → the one object for it; the cache owns one reference to each (released by `release`). */
+  private objects = new Map<string, PyObject>();
+
+  /** The object for a constant value (a new reference). */
+  object(v: CValue): PyObject {
+    const key = constKey(v);
+    let o = this.objects.get(key);
+    if (!o) {
+      o = this.make(v);
+      this.objects.set(key, o);
+    }
+    return incref(o);
+  }
+
+  private make(v: CValue): PyObject {
+    switch (v.t) {
+      case 'None': return incref(rt.None);
+      case 'Ellipsis': return incref(rt.Ellipsis);
+      case 'bool': return incref(v.v ? rt.True : rt.False);
+      case 'int': return newInt(v.v);
+      case 'float': return newFloat(v.v);
+      case 'complex': return alloc(new PyComplex(rt.t.complex, v.real ?? 0, v.imag), 2 * rt.version.ptr + 16);
+      case 'str': return allNameChars(v.v) ? internStr(v.v) : newStr(v.v);
+      case 'bytes': return alloc(new PyBytes(rt.t.bytes, v.v), 4 * rt.version.ptr + 1 + v.v.length);
+      case 'tuple': return newTuple(v.items.map((it) => this.object(it)));
+      case 'frozenset': {
+        const items = v.items.map((it) => this.object(it));
+        const f = (frozensetFactory ?? fallbackFrozenset)(items);
+        if (frozensetFactory) for (const it of items) decref(it); // the factory took its own references
+        return f;
+      }
+    }
+  }
+
+  /** Drops the cache's references once every code object holds its own. */
+  release(): void {
+    for (const o of this.objects.values()) decref(o);
+    this.objects.clear();
+  }
+}

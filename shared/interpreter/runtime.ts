@@ -1,0 +1,299 @@
+// The interpreter state (the simulated PyInterpreterState) and the reference-counting primitives every other
+// file uses: incref/decref as Py_INCREF/Py_DECREF, allocation through the allocator model, deallocation in
+// CPython's order (finalizer, weak references, then the references the object held).
+import { Allocator } from './allocator';
+import {
+  PyBaseException, PyDict, PyFloat, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, type PyInstance,
+} from './objects';
+import type { Frame } from './frame';
+import type { Trace } from './trace';
+import type { TypeTable } from './typetable';
+
+/** A Python exception in flight, thrown through the JavaScript stack; `exc` is a strong reference. */
+export class PyRaise {
+  constructor(public exc: PyBaseException) {}
+}
+
+/** The run stopped early: a budget ran out (not a Python exception: nothing can catch it). */
+export class SimulationStopped {
+  constructor(public reason: string, public line: number) {}
+}
+
+export interface Version {
+  /** 311, 312, 313 or 314. */
+  v: number;
+  /** Pointer width: 8 (64-bit CPython, what users run) or 4 (the WebAssembly builds). */
+  ptr: number;
+}
+
+export class Runtime {
+  allocator = new Allocator();
+  stdout: string[] = [];
+  stderr: string[] = [];
+  stdin: string[] = [];
+  t!: TypeTable;
+  None!: PyObject;
+  True!: PyInt;
+  False!: PyInt;
+  NotImplemented!: PyObject;
+  Ellipsis!: PyObject;
+  smallInts: PyInt[] = [];
+  /** Single-character Latin-1 strings are cached (unicode_latin1 in Objects/unicodeobject.c). */
+  latin1: PyStr[] = [];
+  emptyStr!: PyStr;
+  emptyTuple!: PyTuple;
+  interned = new Map<string, PyStr>();
+  builtins!: PyDict;
+  /** sys.modules */
+  modules!: PyDict;
+  frame: Frame | null = null;
+  /** Python call depth, for RecursionError (Py_EnterRecursiveCall). */
+  depth = 0;
+  recursionLimit = 1000;
+  /** Steps executed and the budget (instructions). */
+  steps = 0;
+  maxSteps = 50_000_000;
+  deadline = Infinity;
+  /** The exception being handled (sys.exc_info()), innermost last. */
+  excInfo: (PyObject | null)[] = [];
+  trace: Trace | null = null;
+  /** Objects tracked by the cyclic collector (gc.get_objects), in tracking order. */
+  gcObjects = new Set<PyObject>();
+  /** Deallocations deferred by the trashcan (Include/cpython/object.h, Py_TRASHCAN_BEGIN). */
+  trashDepth = 0;
+  trashDeferred: PyObject[] = [];
+  constructor(public version: Version) {}
+
+  get v(): number {
+    return this.version.v;
+  }
+}
+
+export let rt: Runtime;
+
+export function setRuntime(r: Runtime): void {
+  rt = r;
+}
+
+export function incref<T extends PyObject>(o: T): T {
+  if (!o.immortal) o.ob_refcnt++;
+  return o;
+}
+
+export function decref(o: PyObject): void {
+  if (o.immortal) return;
+  if (--o.ob_refcnt === 0) dealloc(o);
+}
+
+export function xdecref(o: PyObject | null | undefined): void {
+  if (o) decref(o);
+}
+
+/** Places a new object on the heap: its address, GC tracking and the trace's allocation event. */
+export function alloc<T extends PyObject>(o: T, size: number): T {
+  o.allocSize = size;
+  o.address = rt.allocator.malloc(size + (o.ob_type.hasGC ? gcHeaderSize() : 0)) + (o.ob_type.hasGC ? gcHeaderSize() : 0);
+  if (o.ob_type.heapType) incref(o.ob_type);
+  if (o.ob_type.hasGC) track(o);
+  rt.trace?.alloc(o);
+  return o;
+}
+
+/** PyGC_Head (and, from 3.12, the pre-header of dict and weakref pointers of managed objects). */
+export function gcHeaderSize(): number {
+  return 2 * rt.version.ptr;
+}
+
+export function track(o: PyObject): void {
+  if (o.gcTracked) return;
+  o.gcTracked = true;
+  rt.gcObjects.add(o);
+}
+
+export function untrack(o: PyObject): void {
+  if (!o.gcTracked) return;
+  o.gcTracked = false;
+  rt.gcObjects.delete(o);
+}
+
+/** Hooks other files install: weakref clearing lives with the weakref module; finalizers report errors. */
+export const deallocHooks = {
+  clearWeakrefs: null as ((o: PyObject) => void) | null,
+  /** Reports an exception a finalizer raised ("Exception ignored in: ..."). */
+  unraisable: null as ((e: unknown, where: PyObject) => void) | null,
+};
+
+function hasFinalizer(type: PyType): boolean {
+  for (const t of type.mro) if (t.slots.tp_finalize) return true;
+  return false;
+}
+
+/**
+ * PyObject_CallFinalizerFromDealloc (Objects/object.c): the object is resurrected for the call (refcount 1),
+ * runs its finalizer once, and stays alive if the finalizer stored a new reference to it.
+ */
+function callFinalizerFromDealloc(o: PyObject): boolean {
+  o.ob_refcnt = 1;
+  let finalize: ((self: PyObject) => void) | undefined;
+  for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
+  o.finalized = o.ob_type.hasGC; // only GC objects remember (the FINALIZED bit lives in the GC header)
+  try {
+    finalize!(o);
+  } catch (e) {
+    if (deallocHooks.unraisable) deallocHooks.unraisable(e, o);
+    else throw e;
+  }
+  if (--o.ob_refcnt > 0) return true;
+  return false;
+}
+
+/** The trashcan's nesting limit before deallocations are deferred (Include/cpython/object.h). */
+const TRASHCAN_LIMIT = 50;
+
+/** Called when the last reference goes: tp_dealloc. */
+export function dealloc(o: PyObject): void {
+  const type = o.ob_type;
+  if (!o.finalized && hasFinalizer(type) && callFinalizerFromDealloc(o)) return;
+  if (o.weakrefs && deallocHooks.clearWeakrefs) deallocHooks.clearWeakrefs(o);
+  if (type.hasGC && rt.trashDepth >= TRASHCAN_LIMIT) {
+    // Py_TRASHCAN_BEGIN: too deep a chain of deallocations; finish this one when the chain unwinds.
+    untrack(o);
+    rt.trashDeferred.push(o);
+    return;
+  }
+  if (type.hasGC) rt.trashDepth++;
+  untrack(o);
+  rt.trace?.dealloc(o, 0);
+  const clear = findClear(type);
+  if (clear) clear(o);
+  rt.allocator.freeBlock(o.address - (type.hasGC ? gcHeaderSize() : 0), o.allocSize + (type.hasGC ? gcHeaderSize() : 0));
+  o.address = 0;
+  if (type.heapType) decref(type);
+  if (type.hasGC) {
+    rt.trashDepth--;
+    if (rt.trashDepth === 0) {
+      while (rt.trashDeferred.length) {
+        const next = rt.trashDeferred.shift()!;
+        next.gcTracked = true; // dealloc untracks it again
+        rt.gcObjects.add(next);
+        dealloc(next);
+      }
+    }
+  }
+}
+
+function findClear(type: PyType): ((o: PyObject) => void) | undefined {
+  for (let t: PyType | null = type; t; t = t.base) if (t.slots.tp_clear) return t.slots.tp_clear;
+  return undefined;
+}
+
+// ---- errors
+
+/** Raises `type(message)`: builds the exception object and throws it through the JS stack. */
+export function raise(type: PyType, message?: string): never {
+  throw new PyRaise(newException(type, message === undefined ? [] : [newStr(message)]));
+}
+
+export function newException(type: PyType, args: PyObject[]): PyBaseException {
+  const exc = alloc(new PyBaseException(type, newTuple(args)), 0);
+  return exc;
+}
+
+// ---- constructors of the common objects
+
+/** PyLong_FromLong: the small-int cache for -5..256, else a new int object. */
+export function newInt(v: number | bigint): PyInt {
+  if (typeof v === 'bigint') {
+    if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
+  } else if (!Number.isSafeInteger(v)) {
+    v = BigInt(v);
+  }
+  if (typeof v === 'number' && v >= -5 && v <= 256) {
+    const small = rt.smallInts[v + 5];
+    return incref(small);
+  }
+  return alloc(new PyInt(rt.t.int, v), intSize(v));
+}
+
+/** sizeof(PyLongObject) with its digits (30-bit digits; 0 has one digit slot before 3.12). */
+export function intSize(v: number | bigint): number {
+  let n = typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v);
+  let digits = 0;
+  if (typeof n === 'bigint') {
+    while (n > 0n) { digits++; n >>= 30n; }
+  } else {
+    while (n > 0) { digits++; n = Math.floor(n / 1073741824); }
+  }
+  return 3 * rt.version.ptr + 4 * Math.max(1, digits);
+}
+
+export function newBool(b: boolean): PyInt {
+  return incref(b ? rt.True : rt.False);
+}
+
+export function newFloat(v: number): PyFloat {
+  return alloc(new PyFloat(rt.t.float, v), 3 * rt.version.ptr);
+}
+
+/** A new str (unicode_latin1 gives the cached one-character strings). */
+export function newStr(s: string): PyStr {
+  if (s.length <= 1) {
+    if (s.length === 0) return incref(rt.emptyStr);
+    const c = s.charCodeAt(0);
+    if (c < 256) return incref(rt.latin1[c]);
+  }
+  return alloc(new PyStr(rt.t.str, s), strSize(s));
+}
+
+/** sizeof a compact str: the header plus one byte, two or four per character, plus the terminator. */
+export function strSize(s: string): number {
+  let max = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > max) max = c;
+  }
+  const p = rt.version.ptr;
+  if (max < 128) return 6 * p + 4 + s.length + 1; // PyASCIIObject (48 bytes on 64-bit)
+  const kind = max < 256 ? 1 : /[\ud800-\udbff][\udc00-\udfff]/.test(s) ? 4 : 2;
+  const n = kind === 4 ? [...s].length : s.length;
+  return 9 * p + (n + 1) * kind; // PyCompactUnicodeObject (72 bytes on 64-bit)
+}
+
+/** The interned str for s (identifiers and name-like constants; sys.intern). */
+export function internStr(s: string): PyStr {
+  let o = rt.interned.get(s);
+  if (o) return incref(o);
+  if (s.length === 1 && s.charCodeAt(0) < 256) o = rt.latin1[s.charCodeAt(0)];
+  else if (s.length === 0) o = rt.emptyStr;
+  else {
+    o = alloc(new PyStr(rt.t.str, s), strSize(s));
+    o.ob_refcnt = 0; // the intern table's reference is not counted (interned strings are "mortal" before 3.12)
+    if (rt.v >= 312) o.immortal = true;
+  }
+  o.interned = true;
+  rt.interned.set(s, o);
+  return incref(o);
+}
+
+/** A new tuple owning the given references. */
+export function newTuple(items: PyObject[]): PyTuple {
+  if (items.length === 0) return incref(rt.emptyTuple);
+  return alloc(new PyTuple(rt.t.tuple, items), 3 * rt.version.ptr + items.length * rt.version.ptr);
+}
+
+/** A new list owning the given references. */
+export function newList(items: PyObject[]): PyList {
+  return alloc(new PyList(rt.t.list, items), 5 * rt.version.ptr);
+}
+
+export function newDict(): PyDict {
+  return alloc(new PyDict(rt.t.dict), 6 * rt.version.ptr);
+}
+
+export function isInstanceOfType(o: PyObject, t: PyType): boolean {
+  const ot = o.ob_type;
+  if (ot === t) return true;
+  return ot.mro.includes(t);
+}
+
+export type { PyInstance };

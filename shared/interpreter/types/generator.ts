@@ -1,0 +1,133 @@
+// Generators (Objects/genobject.c): next/send/throw/close over a suspended frame, StopIteration carrying the
+// return value, and the finalizer that closes a generator dropped while suspended (running its finally blocks).
+import { addressHex, call, excType, isInstance, isRaised } from '../abstract';
+import { PyBaseException, PyGenerator, PyObject, PyType } from '../objects';
+import { PyRaise, decref, incref, newException, newStr, raise, rt } from '../runtime';
+import type { TypeTable } from '../typetable';
+import { clearFrame, genSend, makeExceptionFrom, takeReturnValue } from '../vm';
+import { Op } from '../opcodes';
+import { method } from './util';
+
+/** Whether the generator's frame has run past its start (gen.gi_frame.f_lasti >= 0 in CPython terms). */
+function started(g: PyGenerator): boolean {
+  const f = g.frame;
+  return !!f && f.pc > 0 && f.code.code[(f.pc - 1) * 2] !== Op.RETURN_GENERATOR;
+}
+
+/** send(): the yielded value, or StopIteration(return value). */
+function send(g: PyGenerator, value: PyObject): PyObject {
+  const r = genSend(g, value, false);
+  if (r) return r;
+  return stopIteration(g);
+}
+
+function stopIteration(g: PyGenerator): never {
+  const v = takeReturnValue(g);
+  const args = v === rt.None ? [] : [v];
+  if (v === rt.None) decref(v);
+  throw new PyRaise(newException(excType('StopIteration'), args));
+}
+
+/** gen.throw(exc): raise exc where the generator is suspended. */
+function throwInto(g: PyGenerator, exc: PyBaseException): PyObject {
+  if (!g.frame) throw new PyRaise(exc);
+  const r = genSend(g, null, false, exc);
+  if (r) return r;
+  return stopIteration(g);
+}
+
+/** gen.close(): GeneratorExit at the suspension point; yielding again is a RuntimeError. */
+export function closeGenerator(g: PyGenerator): void {
+  if (!g.frame) return;
+  if (!started(g)) {
+    // Never started: just drop the frame.
+    const f = g.frame;
+    g.frame = null;
+    clearFrame(f);
+    return;
+  }
+  const exit = newException(excType('GeneratorExit'), []);
+  let r: PyObject | null;
+  try {
+    r = genSend(g, null, true, exit);
+  } catch (e) {
+    if (isRaised(e, excType('GeneratorExit')) || isRaised(e, excType('StopIteration'))) {
+      decref(e.exc);
+      return;
+    }
+    throw e;
+  }
+  if (r) {
+    decref(r);
+    raise(excType('RuntimeError'), 'generator ignored GeneratorExit');
+  }
+  const v = takeReturnValue(g);
+  decref(v);
+}
+
+export function install(t: TypeTable): void {
+  const gen: PyType = t.generator;
+  gen.slots.tp_iter = (self) => incref(self);
+  gen.slots.tp_iternext = (self) => {
+    const g = self as PyGenerator;
+    const r = genSend(g, rt.None, false);
+    if (r) return r;
+    decref(takeReturnValue(g));
+    return null;
+  };
+  gen.slots.tp_repr = (self) => newStr(`<generator object ${(self as PyGenerator).qualname.value} at ${addressHex(self)}>`);
+  gen.slots.tp_finalize = (self) => {
+    const g = self as PyGenerator;
+    if (g.frame && started(g)) closeGenerator(g);
+  };
+  gen.slots.tp_clear = (self) => {
+    const g = self as PyGenerator;
+    const f = g.frame;
+    g.frame = null;
+    if (f) clearFrame(f);
+    decref(g.name);
+    decref(g.qualname);
+  };
+  gen.slots.tp_traverse = (self, visit) => {
+    const f = (self as PyGenerator).frame;
+    if (!f) return;
+    for (const o of f.fast) if (o) visit(o);
+    for (let i = 0; i < f.sp; i++) {
+      const o = f.stack[i];
+      if (o) visit(o);
+    }
+  };
+  gen.slots.tp_getattro = (self, name) => {
+    const g = self as PyGenerator;
+    switch (name.value) {
+      case '__name__': return incref(g.name);
+      case '__qualname__': return incref(g.qualname);
+      case 'gi_running': return incref(g.running ? rt.True : rt.False);
+      case 'gi_suspended': return incref(g.frame && started(g) && !g.running ? rt.True : rt.False);
+      case 'gi_frame': {
+        if (!g.frame) return incref(rt.None);
+        const { frameObject } = require('../vm') as typeof import('../vm');
+        return incref(frameObject(g.frame));
+      }
+      case 'gi_code': return g.frame ? incref(g.frame.code) : incref(rt.None);
+      default: return null;
+    }
+  };
+  method(gen, 'send', (args, _k, self) => send(self as PyGenerator, args[0]));
+  method(gen, 'throw', (args, _k, self) => {
+    let exc: PyBaseException;
+    const typ = args[0];
+    if (args.length >= 2 && args[1] !== rt.None) {
+      exc = makeExceptionFrom(args[1]);
+    } else {
+      exc = makeExceptionFrom(typ);
+    }
+    if (!isInstance(exc, excType('BaseException'))) raise(excType('TypeError'), 'exceptions must derive from BaseException');
+    return throwInto(self as PyGenerator, exc);
+  });
+  method(gen, 'close', (_a, _k, self) => {
+    closeGenerator(self as PyGenerator);
+    return incref(rt.None);
+  });
+  void call;
+}

@@ -1,0 +1,233 @@
+// The small builtin types: None, NotImplemented, Ellipsis, modules, super, frames, tracebacks, mappingproxy,
+// and the opaque objects standing for values the simulator does not model.
+import {
+  addressHex, descrGet, excType, genericGetAttr, genericSetAttr, lookupType, repr, reprText, typeName,
+} from '../abstract';
+import {
+  PyDict, PyFrameObject, PyFunction, PyModule, PyObject, PyOpaque, PyStr, PySuper, PyTraceback, PyType,
+} from '../objects';
+import { alloc, decref, incref, newInt, newStr, raise, rt, xdecref } from '../runtime';
+import type { TypeTable } from '../typetable';
+import { releaseLocals } from '../vm';
+import * as dict from './dict';
+
+export function install(t: TypeTable): void {
+  t.NoneType.slots.tp_repr = () => newStr('None');
+  t.NoneType.slots.nb_bool = () => false;
+  t.NoneType.slots.tp_hash = () => (rt.v >= 312 ? 0xfcba0 : 1 + (rt.None.address >> 4));
+  t.NoneType.slots.tp_new = (_type, args) => {
+    if (args.length) raise(excType('TypeError'), 'NoneType takes no arguments');
+    return incref(rt.None);
+  };
+  t.NotImplementedType.slots.tp_repr = () => newStr('NotImplemented');
+  t.ellipsis.slots.tp_repr = () => newStr('Ellipsis');
+
+  const mod = t.module;
+  mod.slots.tp_repr = (self) => {
+    const m = self as PyModule;
+    const file = dict.getItemStr(m.dict, '__file__');
+    if (m.name === 'sys' || m.name === 'builtins' || m.name === 'gc' || !file) return newStr(`<module '${m.name}' (built-in)>`);
+    return newStr(`<module '${m.name}' from ${reprText(file)}>`);
+  };
+  mod.slots.tp_getattro = (self, name) => {
+    const m = self as PyModule;
+    if (name.value === '__dict__') return incref(m.dict);
+    const v = dict.getItemStr(m.dict, name.value);
+    if (v) return incref(v);
+    const ga = dict.getItemStr(m.dict, '__getattr__');
+    if (ga) {
+      const { call } = require('../abstract') as typeof import('../abstract');
+      return call(ga, [name]);
+    }
+    return genericGetAttr(self, name.value, true);
+  };
+  mod.slots.tp_setattro = (self, name, value) => {
+    const m = self as PyModule;
+    if (value) dict.setItemStr(m.dict, name.value, value);
+    else if (!dict.delItemStr(m.dict, name.value)) raise(excType('AttributeError'), `module '${m.name}' has no attribute '${name.value}'`);
+  };
+  mod.slots.tp_clear = (self) => decref((self as PyModule).dict);
+  mod.slots.tp_traverse = (self, visit) => visit((self as PyModule).dict);
+
+  const sup = t.super;
+  sup.slots.tp_new = (type, args) => superNew(type, args);
+  sup.slots.tp_getattro = (self, name) => superGetattro(self as PySuper, name);
+  sup.slots.tp_repr = (self) => {
+    const s = self as PySuper;
+    return newStr(s.objType ? `<super: <class '${s.thisType.name}'>, <${s.objType.name} object>>` : `<super: <class '${s.thisType.name}'>, NULL>`);
+  };
+  sup.slots.tp_clear = (self) => {
+    const s = self as PySuper;
+    decref(s.thisType);
+    xdecref(s.obj);
+    xdecref(s.objType);
+  };
+  sup.slots.tp_traverse = (self, visit) => {
+    const s = self as PySuper;
+    visit(s.thisType);
+    if (s.obj) visit(s.obj);
+    if (s.objType) visit(s.objType);
+  };
+
+  const frame = t.frame;
+  frame.slots.tp_clear = (self) => {
+    const fo = self as PyFrameObject;
+    const f = fo.frame;
+    f.frameObject = null;
+    if (f.done) releaseLocals(f);
+  };
+  frame.slots.tp_traverse = (self, visit) => {
+    const f = (self as PyFrameObject).frame;
+    for (const o of f.fast) if (o) visit(o);
+    if (f.func) visit(f.func);
+  };
+  frame.slots.tp_repr = (self) => {
+    const f = (self as PyFrameObject).frame;
+    return newStr(`<frame at ${addressHex(self)}, file '${f.code.filename}', line ${f.lineno}, code ${f.code.name}>`);
+  };
+  frame.slots.tp_getattro = (self, name) => {
+    const f = (self as PyFrameObject).frame;
+    switch (name.value) {
+      case 'f_lineno': return newInt(f.lineno);
+      case 'f_code': return incref(f.code);
+      case 'f_globals': return incref(f.globals);
+      case 'f_back': {
+        if (!f.back) return incref(rt.None);
+        const { frameObject } = require('../vm') as typeof import('../vm');
+        return incref(frameObject(f.back));
+      }
+      case 'f_locals': {
+        if (f.locals) return incref(f.locals);
+        const d = dict.newDictObject();
+        f.code.localsplusnames.forEach((n, i) => {
+          let v = f.fast[i];
+          if (v && f.code.localspluskinds[i] !== 'local') v = (v as import('../objects').PyCell).ref;
+          if (v) dict.setItemStr(d, n, v);
+        });
+        return d;
+      }
+      default: return null;
+    }
+  };
+
+  const tb = t.traceback;
+  tb.slots.tp_clear = (self) => {
+    const x = self as PyTraceback;
+    const next = x.next;
+    x.next = null;
+    xdecref(next);
+    decref(x.frame);
+  };
+  tb.slots.tp_traverse = (self, visit) => {
+    const x = self as PyTraceback;
+    if (x.next) visit(x.next);
+    visit(x.frame);
+  };
+  tb.slots.tp_getattro = (self, name) => {
+    const x = self as PyTraceback;
+    switch (name.value) {
+      case 'tb_next': return incref(x.next ?? rt.None);
+      case 'tb_frame': return incref(x.frame);
+      case 'tb_lineno': return newInt(x.lineno);
+      case 'tb_lasti': return newInt(x.lasti * 2);
+      default: return null;
+    }
+  };
+
+  const mp = t.mappingproxy;
+  const mapping = (o: PyObject): PyDict => (o as PyObject & { mapping: PyDict }).mapping;
+  mp.slots.mp_subscript = (self, key) => {
+    const v = dict.getItem(mapping(self), key);
+    if (!v) dict.keyErrorFor(key);
+    return incref(v!);
+  };
+  mp.slots.sq_length = (self) => mapping(self).map.size;
+  mp.slots.sq_contains = (self, key) => !!dict.lookup(mapping(self), key);
+  mp.slots.tp_iter = (self) => {
+    const { getIter } = require('../abstract') as typeof import('../abstract');
+    return getIter(mapping(self));
+  };
+  mp.slots.tp_repr = (self) => newStr(`mappingproxy(${reprText(mapping(self))})`);
+  mp.slots.tp_clear = (self) => decref(mapping(self));
+  mp.slots.tp_traverse = (self, visit) => visit(mapping(self));
+  mp.slots.tp_getattro = (self, name) => {
+    const { getAttr } = require('../abstract') as typeof import('../abstract');
+    if (['keys', 'values', 'items', 'get', 'copy'].includes(name.value)) return getAttr(mapping(self), name);
+    return null;
+  };
+
+  const opaque = t.opaque;
+  opaque.slots.tp_repr = (self) => newStr(`<not simulated: ${(self as PyOpaque).origin}>`);
+  opaque.slots.tp_getattro = (self, name) => newOpaque(`${(self as PyOpaque).origin}.${name.value}`);
+  opaque.slots.tp_setattro = () => undefined;
+  opaque.slots.tp_call = (self) => newOpaque(`${(self as PyOpaque).origin}()`);
+  opaque.slots.tp_iter = (self) => {
+    const { getIter } = require('../abstract') as typeof import('../abstract');
+    const { newList } = require('../runtime') as typeof import('../runtime');
+    void self;
+    const l = newList([]);
+    const it = getIter(l);
+    decref(l);
+    return it;
+  };
+  opaque.slots.nb_bool = () => true;
+  void genericSetAttr;
+  void typeName;
+  void PyFunction;
+}
+
+/** A value the simulator cannot know: every attribute and call result is opaque too. */
+export function newOpaque(origin: string): PyOpaque {
+  return alloc(new PyOpaque(rt.t.opaque, origin), 16);
+}
+
+/** super(type, obj) / super(): the zero-argument form finds __class__ and the first argument in the frame. */
+function superNew(type: PyType, args: PyObject[]): PyObject {
+  let thisType: PyObject;
+  let obj: PyObject | null;
+  if (args.length === 0) {
+    const f = rt.frame;
+    if (!f || !f.func) raise(excType('RuntimeError'), 'super(): no arguments');
+    const code = f!.code;
+    const classIdx = code.localsplusnames.indexOf('__class__');
+    if (classIdx < 0 || code.localspluskinds[classIdx] !== 'free') raise(excType('RuntimeError'), 'super(): __class__ cell not found');
+    const cell = f!.fast[classIdx] as import('../objects').PyCell;
+    if (!cell.ref) raise(excType('RuntimeError'), 'super(): empty __class__ cell');
+    thisType = cell.ref!;
+    if (code.argcount === 0 && !(code.flags & 0x4)) raise(excType('RuntimeError'), 'super(): no arguments');
+    let first = f!.fast[0];
+    if (first && code.localspluskinds[0] === 'cell') first = (first as import('../objects').PyCell).ref;
+    if (!first) raise(excType('RuntimeError'), 'super(): arg[0] deleted');
+    obj = first;
+  } else {
+    thisType = args[0];
+    obj = args.length > 1 ? args[1] : null;
+  }
+  if (!(thisType instanceof PyType)) raise(excType('TypeError'), `super() argument 1 must be a type, not ${typeName(thisType)}`);
+  let objType: PyType | null = null;
+  if (obj) {
+    if (obj instanceof PyType && obj.mro.includes(thisType as PyType)) objType = obj;
+    else if (obj.ob_type.mro.includes(thisType as PyType)) objType = obj.ob_type;
+    else raise(excType('TypeError'), 'super(type, obj): obj must be an instance or subtype of type');
+  }
+  return alloc(new PySuper(type, incref(thisType as PyType), obj ? incref(obj) : null, objType ? incref(objType) : null), 5 * rt.version.ptr);
+}
+
+function superGetattro(s: PySuper, name: PyStr): PyObject | null {
+  if (s.objType && name.value !== '__class__') {
+    const mro = s.objType.mro;
+    const start = mro.indexOf(s.thisType) + 1;
+    for (let i = start; i < mro.length; i++) {
+      const e = mro[i].dict.map.get(name.value);
+      if (e) {
+        const v = e.value;
+        return descrGet(v, s.obj === s.objType ? null : s.obj, s.objType);
+      }
+    }
+  }
+  return genericGetAttr(s, name.value, true);
+}
+
+void lookupType;
+void repr;
+void PyStr;

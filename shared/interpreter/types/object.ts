@@ -1,0 +1,287 @@
+// `object`: the base of every class (Objects/typeobject.c, object_* functions): default __new__/__init__,
+// identity hash and equality, the default repr, __class__ and __dict__.
+import {
+  EQ, NE, callDescriptor, defaultRepr, excType, genericGetAttr, genericSetAttr, isTrue, lookupType, typeName,
+} from '../abstract';
+import { PyBuiltin, PyDict, PyInstance, PyObject, PyType, type PyStr } from '../objects';
+import type { TypeTable as _TT } from '../typetable';
+import { alloc, decref, incref, newBool, newDict, newStr, raise, rt } from '../runtime';
+import type { TypeTable } from '../typetable';
+import { method } from './util';
+
+/** _Py_HashPointer: the address rotated right by 4 bits (Python/pyhash.c). */
+export function pointerHash(o: PyObject): number {
+  const a = BigInt(o.address);
+  const bits = BigInt(rt.version.ptr * 8);
+  const mask = (1n << bits) - 1n;
+  let h = ((a >> 4n) | (a << (bits - 4n))) & mask;
+  if (h >= 1n << (bits - 1n)) h -= 1n << bits; // Py_hash_t is signed
+  const n = Number(h);
+  return n === -1 ? -2 : n;
+}
+
+/** The instance size of a class (its basicsize) — sizes.ts refines it per version. */
+export function instanceSize(type: PyType): number {
+  let size = type.solidBase ? type.solidBase.basicsize : 16;
+  size += type.slotNames.length * rt.version.ptr;
+  return size;
+}
+
+/** object.__new__ for classes: a bare instance of `type`. */
+export function newInstance(type: PyType): PyObject {
+  if (type.solidBase && type.solidBase !== rt.t.object) {
+    return raise(excType('TypeError'), `object.__new__(${type.name}) is not safe, use ${type.solidBase.name}.__new__()`);
+  }
+  return alloc(new PyInstance(type), instanceSize(type));
+}
+
+function excessArgs(args: PyObject[], kwnames: PyStr[] | null): boolean {
+  return args.length > 0 || (kwnames !== null && kwnames.length > 0);
+}
+
+export function install(t: TypeTable): void {
+  const object = t.object;
+  object.slots.tp_new = (type, args, kwnames) => {
+    if (excessArgs(args, kwnames)) {
+      const init = lookupType(type, '__init__');
+      const newm = lookupType(type, '__new__');
+      const objInit = lookupType(object, '__init__');
+      const objNew = lookupType(object, '__new__');
+      if (newm !== objNew) raise(excType('TypeError'), `object.__new__() takes exactly one argument (the type to instantiate)`);
+      if (init === objInit) raise(excType('TypeError'), `${type.name}() takes no arguments`);
+    }
+    return newInstance(type);
+  };
+  object.slots.tp_init = (self, args, kwnames) => {
+    if (excessArgs(args, kwnames)) {
+      const type = self.ob_type;
+      const init = lookupType(type, '__init__');
+      const newm = lookupType(type, '__new__');
+      if (init !== lookupType(object, '__init__')) {
+        raise(excType('TypeError'), 'object.__init__() takes exactly one argument (the instance to initialize)');
+      }
+      if (newm === lookupType(object, '__new__')) raise(excType('TypeError'), `${type.name}() takes no arguments`);
+    }
+  };
+  object.slots.tp_repr = (self) => defaultRepr(self);
+  object.slots.tp_str = (self) => {
+    const { repr } = require('../abstract') as typeof import('../abstract');
+    return repr(self);
+  };
+  object.slots.tp_hash = pointerHash;
+  object.slots.tp_richcompare = (a, b, op) => {
+    if (op === EQ) return incref(a === b ? rt.True : rt.NotImplemented);
+    if (op === NE) {
+      // object.__ne__: the inverse of __eq__, unless that is NotImplemented.
+      const eq = lookupType(a.ob_type, '__eq__');
+      if (eq && !(eq instanceof PyBuiltin && eq.owner === object)) {
+        const r = callDescriptor(eq, a, [b]);
+        if (r === rt.NotImplemented) return r;
+        const v = isTrue(r);
+        decref(r);
+        return newBool(!v);
+      }
+      return incref(a === b ? rt.False : rt.NotImplemented);
+    }
+    return incref(rt.NotImplemented);
+  };
+  object.slots.tp_getattro = undefined;
+
+  method(object, '__init_subclass__', () => incref(rt.None));
+  method(object, '__format__', (args, _kw, self) => {
+    const spec = args[0] as PyStr;
+    if (spec.value !== '') {
+      raise(excType('TypeError'), `unsupported format string passed to ${typeName(self!)}.__format__`);
+    }
+    const { str } = require('../abstract') as typeof import('../abstract');
+    return str(self!);
+  });
+  method(object, '__sizeof__', (_a, _k, self) => {
+    const { newInt } = require('../runtime') as typeof import('../runtime');
+    return newInt(self!.allocSize);
+  });
+  method(object, '__dir__', (_a, _k, self) => {
+    const { dirOf } = require('./type') as typeof import('./type');
+    return dirOf(self!);
+  });
+  method(object, '__getattribute__', (args, _k, self) => genericGetAttr(self!, (args[0] as PyStr).value)!);
+  method(object, '__setattr__', (args, _k, self) => {
+    genericSetAttr(self!, (args[0] as PyStr).value, args[1]);
+    return incref(rt.None);
+  });
+  method(object, '__delattr__', (args, _k, self) => {
+    genericSetAttr(self!, (args[0] as PyStr).value, null);
+    return incref(rt.None);
+  });
+  method(object, '__reduce_ex__', (_a, _k, self) => raise(excType('TypeError'), `cannot pickle '${typeName(self!)}' object`));
+}
+
+/** The instance __dict__ of o, made on first need (managed dicts, 3.11+). */
+export function ensureInstanceDict(o: PyObject): PyDict {
+  const holder = o as PyObject & { dict?: PyDict | null };
+  if (!holder.dict) holder.dict = newDict();
+  return holder.dict;
+}
+
+export function strType(): PyType {
+  return rt.t.str;
+}
+
+void newStr;
+
+/** A getset descriptor (PyGetSetDef): `__dict__`, `__weakref__` and other computed attributes. */
+export class PyGetSet extends PyObject {
+  constructor(
+    type: PyType,
+    public name: string,
+    public owner: PyType,
+    public get: (obj: PyObject) => PyObject,
+    public set: ((obj: PyObject, value: PyObject | null) => void) | null,
+  ) {
+    super(type);
+  }
+}
+
+export function installGetSet(t: TypeTable): void {
+  const gs = t.getset_descriptor;
+  gs.slots.tp_descr_get = (self, obj) => (obj && obj !== rt.None ? (self as PyGetSet).get(obj) : incref(self));
+  gs.slots.tp_descr_set = (self, obj, value) => {
+    const g = self as PyGetSet;
+    if (!g.set) raise(excType('AttributeError'), `attribute '${g.name}' of '${g.owner.name}' objects is not writable`);
+    g.set!(obj, value);
+  };
+  gs.slots.tp_repr = (self) => newStr(`<attribute '${(self as PyGetSet).name}' of '${(self as PyGetSet).owner.name}' objects>`);
+}
+
+/** Materialises an instance's __dict__ from its inline values (_PyObject_GetManagedDict). */
+export function materializeDict(o: PyObject): PyDict {
+  const holder = o as PyObject & { dict?: PyDict | null; values?: Map<string, PyObject> | null };
+  if (holder.dict) return holder.dict;
+  const d = newDict();
+  const { setItemStr } = require('./dict') as typeof import('./dict');
+  if (holder.values) {
+    for (const [k, v] of holder.values) {
+      setItemStr(d, k, v);
+      decref(v);
+    }
+    holder.values = null;
+  }
+  holder.dict = d;
+  return d;
+}
+
+/** The `__dict__` and `__weakref__` descriptors a class gets when it introduces them (type_new). */
+export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak: boolean): void {
+  const { setItemStrNew } = require('./dict') as typeof import('./dict');
+  if (wantDict) {
+    setItemStrNew(type.dict, '__dict__', alloc(new PyGetSet(rt.t.getset_descriptor, '__dict__', type,
+      (obj) => incref(materializeDict(obj)),
+      (obj, value) => {
+        if (!(value instanceof PyDict)) raise(excType('TypeError'), `__dict__ must be set to a dictionary, not a '${typeName(value ?? rt.None)}'`);
+        const holder = obj as PyObject & { dict?: PyDict | null; values?: Map<string, PyObject> | null };
+        const old = materializeDict(obj);
+        holder.dict = incref(value as PyDict);
+        decref(old);
+      }), 7 * rt.version.ptr));
+  }
+  if (wantWeak) {
+    setItemStrNew(type.dict, '__weakref__', alloc(new PyGetSet(rt.t.getset_descriptor, '__weakref__', type,
+      (obj) => incref(obj.weakrefs && obj.weakrefs.length ? obj.weakrefs[0] : rt.None), null), 7 * rt.version.ptr));
+  }
+}
+
+/** subtype_traverse: the slots, the inline values or dict, then the class itself (Objects/typeobject.c). */
+export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void): void {
+  const inst = o as PyObject & { slots?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
+  if (inst.slots) for (const v of inst.slots.values()) visit(v);
+  if (inst.values) for (const v of inst.values.values()) visit(v);
+  if (inst.dict) visit(inst.dict);
+  visit(o.ob_type);
+}
+
+/** subtype_clear / the instance part of subtype_dealloc: slots first, then the values or the dict. */
+export function instanceClear(o: PyObject): void {
+  const inst = o as PyObject & { slots?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
+  if (inst.slots) {
+    const vals = [...inst.slots.values()];
+    inst.slots = null;
+    for (const v of vals) decref(v);
+  }
+  if (inst.values) {
+    const vals = [...inst.values.values()];
+    inst.values = null;
+    for (const v of vals) decref(v);
+  }
+  if (inst.dict) {
+    const d = inst.dict;
+    inst.dict = null;
+    decref(d);
+  }
+}
+
+const CMP_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+const UNARY_NAMES: Record<string, string> = {
+  neg: '__neg__', pos: '__pos__', invert: '__invert__', abs: '__abs__', int: '__int__', float: '__float__', index: '__index__',
+};
+
+/**
+ * The dunder methods of a builtin type, wrapping its slots (slot wrappers, Objects/typeobject.c slotdefs), so that
+ * `object.__init__(self)`, `super().__eq__(other)` or `int.__add__(1, 2)` work.
+ */
+export function addSlotWrappers(type: PyType): void {
+  const s = type.slots;
+  const add = (name: string, fn: (args: PyObject[], kw: PyStr[] | null, self: PyObject | null) => PyObject): void => {
+    if (!type.dict.map.has(name)) method(type, name, fn);
+  };
+  const { newBool: nb, newInt: ni } = require('../runtime') as typeof import('../runtime');
+  if (s.tp_repr) add('__repr__', (_a, _k, self) => s.tp_repr!(self!));
+  if (s.tp_str) add('__str__', (_a, _k, self) => s.tp_str!(self!));
+  if (s.tp_hash) add('__hash__', (_a, _k, self) => ni(s.tp_hash!(self!)));
+  if (s.tp_richcompare) CMP_NAMES.forEach((n, op) => add(n, (args, _k, self) => s.tp_richcompare!(self!, args[0], op)));
+  if (s.tp_iter) add('__iter__', (_a, _k, self) => s.tp_iter!(self!));
+  if (s.tp_iternext) {
+    add('__next__', (_a, _k, self) => {
+      const v = s.tp_iternext!(self!);
+      if (!v) raise(excType('StopIteration'));
+      return v!;
+    });
+  }
+  if (s.tp_call) add('__call__', (args, kw, self) => s.tp_call!(self!, args, kw));
+  if (s.sq_length) add('__len__', (_a, _k, self) => ni(s.sq_length!(self!)));
+  if (s.sq_contains) add('__contains__', (args, _k, self) => nb(s.sq_contains!(self!, args[0])));
+  if (s.mp_subscript) add('__getitem__', (args, _k, self) => s.mp_subscript!(self!, args[0]));
+  if (s.mp_ass_subscript) {
+    add('__setitem__', (args, _k, self) => { s.mp_ass_subscript!(self!, args[0], args[1]); return incref(rt.None); });
+    add('__delitem__', (args, _k, self) => { s.mp_ass_subscript!(self!, args[0], null); return incref(rt.None); });
+  }
+  if (s.nb_bool) add('__bool__', (_a, _k, self) => nb(s.nb_bool!(self!)));
+  if (s.tp_init) add('__init__', (args, kw, self) => { s.tp_init!(self!, args, kw); return incref(rt.None); });
+  if (s.tp_descr_get) add('__get__', (args, _k, self) => s.tp_descr_get!(self!, args[0] === rt.None ? null : args[0], (args[1] ?? args[0].ob_type) as PyType));
+  if (s.nb) {
+    for (const [name, f] of Object.entries(s.nb)) {
+      if (!f) continue;
+      add(`__${name}__`, (args, _k, self) => f(self!, args[0]));
+      add(`__r${name}__`, (args, _k, self) => f(args[0], self!));
+    }
+  }
+  if (s.nb_inplace) {
+    for (const [name, f] of Object.entries(s.nb_inplace)) if (f) add(`__i${name}__`, (args, _k, self) => f(self!, args[0]));
+  }
+  if (s.nb_unary) {
+    for (const [name, f] of Object.entries(s.nb_unary)) if (f) add(UNARY_NAMES[name], (_a, _k, self) => f(self!));
+  }
+  if (s.tp_new && !type.dict.map.has('__new__')) {
+    const tpNew = s.tp_new;
+    const { builtinFunction } = require('./util') as typeof import('./util');
+    const { setItemStrNew } = require('./dict') as typeof import('./dict');
+    setItemStrNew(type.dict, '__new__', builtinFunction('__new__', (args, kw) => {
+      if (!args.length) raise(excType('TypeError'), `${type.name}.__new__(): not enough arguments`);
+      const cls = args[0];
+      if (!(cls instanceof PyType)) raise(excType('TypeError'), `${type.name}.__new__(X): X is not a type object (${typeName(cls)})`);
+      if (!(cls as PyType).mro.includes(type)) {
+        raise(excType('TypeError'), `${type.name}.__new__(${(cls as PyType).name}): ${(cls as PyType).name} is not a subtype of ${type.name}`);
+      }
+      return tpNew(cls as PyType, args.slice(1), kw);
+    }, type));
+  }
+}

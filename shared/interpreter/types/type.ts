@@ -1,0 +1,458 @@
+// `type`: classes (Objects/typeobject.c). Calling a class (type_call), class creation (type_new, the C3 MRO,
+// __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
+// builtins.__build_class__ (Python/bltinmodule.c).
+import {
+  allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, lookupType,
+  raiseAttributeError, repr, typeModified, typeName,
+} from '../abstract';
+import {
+  PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
+} from '../objects';
+import { alloc, decref, incref, internStr, newList, newStr, newTuple, raise, rt } from '../runtime';
+import type { TypeTable } from '../typetable';
+import { Frame } from '../frame';
+import { evalFrame } from '../vm';
+import * as dict from './dict';
+import { builtinFunction, method } from './util';
+import { addInstanceDescriptors, instanceClear, instanceTraverse } from './object';
+
+function typeError(msg: string): never {
+  return raise(excType('TypeError'), msg);
+}
+
+/** C3 linearisation (mro_internal / mro_implementation). */
+export function c3(type: PyType, bases: PyType[]): PyType[] {
+  const seqs = bases.map((b) => [...b.mro]);
+  seqs.push([...bases]);
+  const out: PyType[] = [type];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length);
+    if (!nonEmpty.length) return out;
+    let candidate: PyType | null = null;
+    for (const s of nonEmpty) {
+      const head = s[0];
+      if (!nonEmpty.some((other) => other.indexOf(head) > 0)) { candidate = head; break; }
+    }
+    if (!candidate) {
+      const names = nonEmpty.map((s) => s[0].name);
+      const unique = [...new Set(names)];
+      return typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${unique.join(', ')}`);
+    }
+    out.push(candidate);
+    for (const s of nonEmpty) if (s[0] === candidate) s.shift();
+  }
+}
+
+/** The builtin type whose instance layout a class extends (solid_base). */
+function solidBaseOf(t: PyType): PyType {
+  for (const c of t.mro) if (!c.heapType) return c === rt.t.object ? rt.t.object : c;
+  return rt.t.object;
+}
+
+/** type.__new__(metatype, name, bases, namespace, **kwds). */
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwargs: [string, PyObject][] = []): PyType {
+  for (const b of bases) {
+    if (!b.baseType) typeError(`type '${b.name}' is not an acceptable base type`);
+  }
+  if (!bases.length) bases = [rt.t.object];
+  // The winner among the bases' solid bases is the layout; CPython checks conflicts.
+  const solids = bases.map(solidBaseOf);
+  let solid = solids[0];
+  for (const s of solids) {
+    if (isSubtype(s, solid)) solid = s;
+    else if (!isSubtype(solid, s)) typeError('multiple bases have instance lay-out conflict');
+  }
+  const type = new PyType(meta, name, bases[0], bases);
+  alloc(type, meta.basicsize);
+  type.heapType = true;
+  type.hasGC = true;
+  type.solidBase = solid;
+  type.slots = {};
+  type.basicsize = solid.basicsize;
+  type.itemsize = solid.itemsize;
+  type.mro = c3(type, bases);
+  type.dict = dict.copyDict ? dict.copyDict(ns) : ns;
+  allTypes.add(type);
+  const module = dict.getItemStr(ns, '__module__');
+  if (module instanceof PyStr) type.module = module.value;
+  else {
+    const g = rt.frame ? dict.getItemStr(rt.frame.globals, '__name__') : null;
+    if (g instanceof PyStr) {
+      type.module = g.value;
+      dict.setItemStr(type.dict, '__module__', g);
+    }
+  }
+  const qual = dict.getItemStr(ns, '__qualname__');
+  type.qualname = qual instanceof PyStr ? qual.value : name;
+  if (qual) dict.delItemStr(type.dict, '__qualname__');
+  // __slots__: named slots instead of a __dict__ (and __weakref__) per instance.
+  const slotsDecl = dict.getItemStr(ns, '__slots__');
+  const baseHasDict = type.mro.slice(1).some((b) => b.instanceDict);
+  const baseWeak = type.mro.slice(1).some((b) => b.weakrefable);
+  type.slotNames = type.mro.slice(1).reverse().flatMap((b) => b.slotNames.filter((n) => !!n));
+  type.slotNames = [...new Set(type.slotNames)];
+  if (slotsDecl) {
+    const names = slotsDecl instanceof PyStr ? [slotsDecl.value] : collectStrings(slotsDecl);
+    let wantsDict = false;
+    let wantsWeak = false;
+    for (const n of names) {
+      if (n === '__dict__') { if (baseHasDict || wantsDict) typeError('__dict__ slot disallowed: we already got one'); wantsDict = true; continue; }
+      if (n === '__weakref__') { wantsWeak = true; continue; }
+      if (dict.getItemStr(ns, n)) typeError(`'${n}' in __slots__ conflicts with class variable`);
+      type.slotNames.push(n);
+      const member = alloc(new PyBuiltin(rt.t.member_descriptor, n, () => incref(rt.None), null, type), 8 * rt.version.ptr);
+      dict.setItemStr(type.dict, n, member);
+      decref(member);
+    }
+    type.instanceDict = baseHasDict || wantsDict;
+    type.weakrefable = baseWeak || wantsWeak;
+    addInstanceDescriptors(type, wantsDict && !baseHasDict, wantsWeak && !baseWeak);
+  } else {
+    type.instanceDict = true;
+    type.weakrefable = true;
+    addInstanceDescriptors(type, !baseHasDict, !baseWeak);
+  }
+  // Instances: their own references (slots, attributes) then the builtin base's part (subtype_clear).
+  const baseClear = findSlot(solid, 'tp_clear');
+  const baseTraverse = findSlot(solid, 'tp_traverse');
+  type.slots.tp_clear = (o) => {
+    instanceClear(o);
+    if (baseClear) baseClear(o);
+  };
+  type.slots.tp_traverse = (o, visit) => {
+    if (baseTraverse) baseTraverse(o, visit);
+    instanceTraverse(o, visit);
+  };
+  const del = dict.getItemStr(type.dict, '__del__');
+  if (del || type.mro.some((b) => b.slots.tp_finalize)) type.slots.tp_finalize = callDel;
+  // __new__ is a static method, __init_subclass__ and __class_getitem__ class methods, implicitly.
+  const wrapImplicit = (n: string, wrapperType: PyType): void => {
+    const f = dict.getItemStr(type.dict, n);
+    if (f instanceof PyFunction) {
+      const w = alloc(new PyWrapper(wrapperType, incref(f)), 4 * rt.version.ptr);
+      dict.setItemStr(type.dict, n, w);
+      decref(w);
+    }
+  };
+  wrapImplicit('__new__', rt.t.staticmethod);
+  wrapImplicit('__init_subclass__', rt.t.classmethod);
+  wrapImplicit('__class_getitem__', rt.t.classmethod);
+  if (dict.getItemStr(type.dict, '__eq__') && !dict.getItemStr(type.dict, '__hash__')) {
+    // A class that defines __eq__ without __hash__ is unhashable.
+    dict.setItemStr(type.dict, '__hash__', rt.None);
+  }
+  if (!dict.getItemStr(type.dict, '__doc__')) dict.setItemStr(type.dict, '__doc__', rt.None);
+  const classcell = dict.getItemStr(type.dict, '__classcell__');
+  if (classcell instanceof PyCell) {
+    const old = classcell.ref;
+    classcell.ref = incref(type);
+    if (old) decref(old);
+    dict.delItemStr(type.dict, '__classcell__');
+  }
+  typeModified();
+  // __set_name__ on descriptors, then the parent's __init_subclass__.
+  for (const e of dict.entries(type.dict)) {
+    const setName = lookupType(e.value.ob_type, '__set_name__');
+    if (setName && e.value.ob_type.heapType) decref(callDescriptor(setName, e.value, [type, e.key]));
+  }
+  const sup = superLookup(type, '__init_subclass__');
+  if (sup) {
+    const bound = descrGet(sup, null, type);
+    try {
+      decref(call(bound, kwargs.map((k) => k[1]), kwargs.length ? kwargs.map((k) => internStrBorrowed(k[0])) : null));
+    } finally {
+      decref(bound);
+    }
+  }
+  return type;
+}
+
+/** tp_finalize of classes: calls __del__ (slot_tp_finalize). */
+function callDel(o: PyObject): void {
+  const del = lookupType(o.ob_type, '__del__');
+  if (!del) return;
+  decref(callDescriptor(del, o, []));
+}
+
+function internStrBorrowed(s: string): PyStr {
+  const o = internStr(s);
+  decref(o);
+  return o;
+}
+
+function superLookup(type: PyType, name: string): PyObject | null {
+  for (const t of type.mro.slice(1)) {
+    const e = t.dict.map.get(name);
+    if (e) return e.value;
+  }
+  return null;
+}
+
+function collectStrings(o: PyObject): string[] {
+  const { iterate } = require('../abstract') as typeof import('../abstract');
+  const out: string[] = [];
+  iterate(o, (x) => {
+    if (!(x instanceof PyStr)) {
+      const name = typeName(x);
+      decref(x);
+      typeError(`__slots__ items must be strings, not '${name}'`);
+    }
+    out.push(x.value);
+    decref(x);
+  });
+  return out;
+}
+
+/** type_call: __new__, then __init__ when __new__ returned an instance of the class. */
+function typeCall(self: PyObject, args: PyObject[], kwnames: PyStr[] | null): PyObject {
+  const type = self as PyType;
+  if (type === rt.t.type && args.length === 1 && !kwnames) return incref(args[0].ob_type);
+  const newm = lookupType(type, '__new__');
+  let obj: PyObject;
+  if (newm instanceof PyWrapper && newm.callable instanceof PyFunction) {
+    obj = call(newm.callable, [type, ...args], kwnames);
+  } else {
+    const tpNew = findSlot(type, 'tp_new');
+    if (!tpNew) typeError(`cannot create '${type.name}' instances`);
+    obj = tpNew!(type, args, kwnames);
+  }
+  if (!(obj.ob_type === type || obj.ob_type.mro.includes(type))) return obj;
+  const init = lookupType(obj.ob_type, '__init__');
+  if (init && !(init instanceof PyBuiltin)) {
+    let r: PyObject;
+    try {
+      r = callDescriptor(init, obj, args, kwnames);
+    } catch (e) {
+      decref(obj);
+      throw e;
+    }
+    if (r !== rt.None) {
+      const name = typeName(r);
+      decref(r);
+      decref(obj);
+      typeError(`__init__() should return None, not '${name}'`);
+    }
+    decref(r);
+  } else {
+    const tpInit = findSlot(obj.ob_type, 'tp_init');
+    if (tpInit) {
+      try {
+        tpInit(obj, args, kwnames);
+      } catch (e) {
+        decref(obj);
+        throw e;
+      }
+    }
+  }
+  return obj;
+}
+
+/** type_getattro: meta data descriptors, then the class's own MRO, then meta attributes. */
+function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
+  const type = self as PyType;
+  const meta = type.ob_type;
+  const n = name.value;
+  const metaAttr = lookupType(meta, n);
+  if (metaAttr && findSlot(metaAttr.ob_type, 'tp_descr_set')) return descrGet(metaAttr, type, meta);
+  const attr = lookupType(type, n);
+  if (attr) return descrGet(attr, null, type);
+  if (metaAttr) return descrGet(metaAttr, type, meta);
+  const special = typeSpecial(type, n);
+  if (special) return special;
+  if (meta.heapType) {
+    const ga = lookupType(meta, '__getattr__');
+    if (ga) return callDescriptor(ga, type, [name]);
+  }
+  return null;
+}
+
+/** The attributes every class has (type's getset descriptors). */
+function typeSpecial(type: PyType, n: string): PyObject | null {
+  switch (n) {
+    case '__name__': return newStr(type.name);
+    case '__qualname__': return newStr(type.qualname);
+    case '__module__': return newStr(type.module);
+    case '__bases__': return newTuple(type.bases.map((b) => incref(b)));
+    case '__base__': return incref(type.base ?? rt.None);
+    case '__mro__': return newTuple(type.mro.map((b) => incref(b)));
+    case '__dict__': return mappingProxy(type.dict);
+    case '__doc__': return incref(rt.None);
+    case '__class__': return incref(type.ob_type);
+    default: return null;
+  }
+}
+
+export function mappingProxy(d: PyDict): PyObject {
+  const p = alloc(new (class extends PyObject { constructor(t: PyType, public mapping: PyDict) { super(t); } })(rt.t.mappingproxy, incref(d)), 3 * rt.version.ptr);
+  return p;
+}
+
+function typeSetattro(self: PyObject, name: PyStr, value: PyObject | null): void {
+  const type = self as PyType;
+  if (!type.heapType) typeError(`cannot set '${name.value}' attribute of immutable type '${type.name}'`);
+  const metaAttr = lookupType(type.ob_type, name.value);
+  if (metaAttr && findSlot(metaAttr.ob_type, 'tp_descr_set')) {
+    findSlot(metaAttr.ob_type, 'tp_descr_set')!(metaAttr, type, value);
+    return;
+  }
+  if (name.value === '__name__' && value instanceof PyStr) type.name = value.value;
+  if (name.value === '__qualname__' && value instanceof PyStr) { type.qualname = value.value; return; }
+  if (value) dict.setItemStr(type.dict, name.value, value);
+  else if (!dict.delItemStr(type.dict, name.value)) raiseAttributeError(type, name.value);
+  typeModified();
+}
+
+function typeRepr(self: PyObject): PyObject {
+  const type = self as PyType;
+  if (type.module === 'builtins') return newStr(`<class '${type.qualname}'>`);
+  return newStr(`<class '${type.module}.${type.qualname}'>`);
+}
+
+/** builtins.__build_class__(func, name, *bases, metaclass=None, **kwds). */
+function buildClass(args: PyObject[], kwnames: PyStr[] | null): PyObject {
+  const nkw = kwnames ? kwnames.length : 0;
+  const pos = args.slice(0, args.length - nkw);
+  if (pos.length < 2) typeError('__build_class__: not enough arguments');
+  const func = pos[0];
+  const nameObj = pos[1];
+  if (!(func instanceof PyFunction)) typeError('__build_class__: func must be a function');
+  if (!(nameObj instanceof PyStr)) typeError('__build_class__: name is not a string');
+  const bases = pos.slice(2);
+  let meta: PyObject | null = null;
+  const kwargs: [string, PyObject][] = [];
+  for (let i = 0; i < nkw; i++) {
+    const k = kwnames![i].value;
+    if (k === 'metaclass') meta = args[pos.length + i];
+    else kwargs.push([k, args[pos.length + i]]);
+  }
+  const baseTypes: PyType[] = [];
+  for (const b of bases) {
+    if (!(b instanceof PyType)) {
+      const mroEntries = getAttrOpt(b, '__mro_entries__');
+      if (mroEntries) {
+        decref(mroEntries);
+        typeError('__mro_entries__ not supported in the simulator');
+      }
+      typeError(`bases must be types`);
+    }
+    baseTypes.push(b as PyType);
+  }
+  // The most derived metaclass of the explicit one and the bases' (calculate_metaclass).
+  let winner: PyObject = meta ?? (baseTypes.length ? baseTypes[0].ob_type : rt.t.type);
+  if (winner instanceof PyType) {
+    for (const b of baseTypes) {
+      const bm = b.ob_type;
+      if (isSubtype(winner as PyType, bm)) continue;
+      if (isSubtype(bm, winner as PyType)) { winner = bm; continue; }
+      typeError('metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+    }
+  }
+  const prepare = winner instanceof PyType ? lookupType(winner, '__prepare__') : null;
+  let ns: PyDict;
+  if (prepare && winner instanceof PyType && winner.heapType && !(prepare instanceof PyBuiltin)) {
+    const bound = descrGet(prepare, winner, winner);
+    ns = call(bound, [nameObj, newTuple(bases.map(incref))]) as PyDict;
+    decref(bound);
+  } else {
+    ns = dict.newDictObject();
+  }
+  try {
+    // Run the class body with the namespace as its locals.
+    const body = func as PyFunction;
+    const frame = new Frame(body.code, body.globals, rt.builtins, ns, incref(body));
+    const cell = evalFrame(frame, null);
+    const basesTuple = newTuple(bases.map(incref));
+    let cls: PyObject;
+    try {
+      const kwn = kwargs.map((k) => internStrBorrowed(k[0]));
+      cls = call(winner, [nameObj, basesTuple, ns, ...kwargs.map((k) => k[1])], kwn.length ? kwn : null);
+    } finally {
+      decref(basesTuple);
+    }
+    if (cell instanceof PyCell && cell.ref !== cls) {
+      if (cell.ref === null) {
+        // type_new stores the class in __classcell__; a custom metaclass that drops it gets this error.
+      }
+    }
+    decref(cell);
+    return cls;
+  } finally {
+    decref(ns);
+  }
+}
+
+/** type(name, bases, dict) and metaclass calls reach here. */
+function typeTpNew(meta: PyType, args: PyObject[], kwnames: PyStr[] | null): PyObject {
+  const nkw = kwnames ? kwnames.length : 0;
+  const pos = args.slice(0, args.length - nkw);
+  if (pos.length === 1 && meta === rt.t.type && !nkw) return incref(pos[0].ob_type);
+  if (pos.length !== 3) typeError('type() takes 1 or 3 arguments');
+  const [name, bases, ns] = pos;
+  if (!(name instanceof PyStr)) typeError(`type.__new__() argument 1 must be str, not ${typeName(name)}`);
+  if (!(bases instanceof PyTuple)) typeError(`type.__new__() argument 2 must be tuple, not ${typeName(bases)}`);
+  if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${typeName(ns)}`);
+  const kwargs: [string, PyObject][] = [];
+  for (let i = 0; i < nkw; i++) kwargs.push([kwnames![i].value, args[pos.length + i]]);
+  return typeNew(meta, (name as PyStr).value, (bases as PyTuple).items as PyType[], ns as PyDict, kwargs);
+}
+
+/** dir(): the sorted attribute names of an object (object.__dir__ / type.__dir__). */
+export function dirOf(o: PyObject): PyObject {
+  const names = new Set<string>();
+  const addDict = (d: PyDict | null | undefined): void => {
+    if (!d) return;
+    for (const e of dict.entries(d)) if (e.key instanceof PyStr) names.add(e.key.value);
+  };
+  if (o instanceof PyType) {
+    for (const t of o.mro) addDict(t.dict);
+  } else {
+    addDict((o as { dict?: PyDict | null }).dict);
+    for (const t of o.ob_type.mro) addDict(t.dict);
+  }
+  if (o instanceof PyInstance && o.slots) for (const k of o.slots.keys()) names.add(k);
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return newList(sorted.map((n) => newStr(n)));
+}
+
+export function install(t: TypeTable): void {
+  const type = t.type;
+  type.slots.tp_call = typeCall;
+  type.slots.tp_getattro = typeGetattro;
+  type.slots.tp_setattro = typeSetattro;
+  type.slots.tp_repr = typeRepr;
+  type.slots.tp_new = typeTpNew;
+  type.slots.tp_init = () => undefined;
+  type.slots.tp_clear = (self) => {
+    const ty = self as PyType;
+    allTypes.delete(ty);
+    const d = ty.dict;
+    if (d) decref(d);
+  };
+  type.slots.tp_traverse = (self, visit) => {
+    const ty = self as PyType;
+    visit(ty.dict);
+    for (const b of ty.bases) visit(b);
+  };
+  method(type, 'mro', (_a, _k, self) => newList((self as PyType).mro.map((b) => incref(b))));
+  method(type, '__subclasses__', (_a, _k, self) => {
+    const out: PyObject[] = [];
+    for (const ty of allTypes) if (ty.bases.includes(self as PyType)) out.push(incref(ty));
+    return newList(out);
+  });
+  method(type, '__instancecheck__', (args, _k, self) => {
+    const { newBool } = require('../runtime') as typeof import('../runtime');
+    return newBool(args[0].ob_type.mro.includes(self as PyType));
+  });
+  method(type, '__subclasscheck__', (args, _k, self) => {
+    const { newBool } = require('../runtime') as typeof import('../runtime');
+    return newBool(args[0] instanceof PyType && isSubtype(args[0], self as PyType));
+  });
+  method(type, '__prepare__', () => dict.newDictObject());
+  void repr;
+  void genericSetAttr;
+}
+
+/** The builtins.__build_class__ function object. */
+export function makeBuildClass(): PyObject {
+  return builtinFunction('__build_class__', buildClass);
+}

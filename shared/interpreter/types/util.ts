@@ -1,0 +1,88 @@
+// Helpers for defining builtin types' methods and parsing their arguments, so each types/*.ts file stays a
+// plain list of methods written against the C API conventions (new references out, borrowed in).
+import { excType, typeName } from '../abstract';
+import { PyBuiltin, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
+import { alloc, raise, rt } from '../runtime';
+import { setItemStrNew } from './dict';
+
+/** Adds a method descriptor to a builtin type's dict: fn receives self as its third argument. */
+export function method(type: PyType, name: string, fn: NativeFn, doc: string | null = null): void {
+  const d = alloc(new PyBuiltin(rt.t.method_descriptor, name, fn, null, type, doc), 7 * rt.version.ptr);
+  setItemStrNew(type.dict, name, d);
+}
+
+/** Adds a classmethod-like builtin (dict.fromkeys, int.from_bytes): self is the type it is called on. */
+export function classMethod(type: PyType, name: string, fn: NativeFn): void {
+  const d = alloc(new PyBuiltin(rt.t.classmethod_descriptor, name, fn, null, type), 7 * rt.version.ptr);
+  setItemStrNew(type.dict, name, d);
+}
+
+/** Adds a static function (str.maketrans). */
+export function staticFunction(type: PyType, name: string, fn: NativeFn): void {
+  const f = alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, null, null), 7 * rt.version.ptr);
+  const sm = alloc(new (require('../objects').PyWrapper)(rt.t.staticmethod, f), 4 * rt.version.ptr);
+  setItemStrNew(type.dict, name, sm);
+}
+
+/** A builtin function object (builtin_function_or_method) not bound to anything. */
+export function builtinFunction(name: string, fn: NativeFn, self: PyObject | null = null): PyBuiltin {
+  return alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, self, null), 7 * rt.version.ptr);
+}
+
+/** Arity checks with CPython's messages (Python/getargs.c and Argument Clinic). */
+export function noKeywords(name: string, kwnames: PyStr[] | null): void {
+  if (kwnames && kwnames.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+}
+
+export function exactArgs(name: string, args: PyObject[], n: number, kwnames: PyStr[] | null = null): void {
+  noKeywords(name, kwnames);
+  if (args.length !== n) {
+    if (n === 0) raise(excType('TypeError'), `${name}() takes no arguments (${args.length} given)`);
+    if (n === 1) raise(excType('TypeError'), `${name}() takes exactly one argument (${args.length} given)`);
+    raise(excType('TypeError'), `${name} expected ${n} arguments, got ${args.length}`);
+  }
+}
+
+export function rangeArgs(name: string, args: PyObject[], min: number, max: number, kwnames: PyStr[] | null = null): void {
+  noKeywords(name, kwnames);
+  if (args.length < min) {
+    raise(excType('TypeError'), `${name} expected ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}, got ${args.length}`);
+  }
+  if (args.length > max) {
+    raise(excType('TypeError'), `${name} expected ${min === max ? '' : 'at most '}${max} argument${max === 1 ? '' : 's'}, got ${args.length}`);
+  }
+}
+
+/**
+ * Binds positional and keyword arguments to parameter names (Argument Clinic style): returns one slot per
+ * name, null where not given. `posOnly` leading names cannot be passed by keyword.
+ */
+export function bindArgs(fname: string, args: PyObject[], kwnames: PyStr[] | null, names: string[], required: number, posOnly = 0): (PyObject | null)[] {
+  const nkw = kwnames ? kwnames.length : 0;
+  const npos = args.length - nkw;
+  if (npos > names.length) {
+    raise(excType('TypeError'), `${fname}() takes at most ${names.length} argument${names.length === 1 ? '' : 's'} (${npos} given)`);
+  }
+  const out: (PyObject | null)[] = names.map((_, i) => (i < npos ? args[i] : null));
+  for (let k = 0; k < nkw; k++) {
+    const key = kwnames![k].value;
+    const i = names.indexOf(key);
+    if (i < 0 || i < posOnly) {
+      raise(excType('TypeError'), `${fname}() got an unexpected keyword argument '${key}'`);
+    }
+    if (out[i] !== null) raise(excType('TypeError'), `argument for ${fname}() given by name ('${key}') and position (${i + 1})`);
+    out[i] = args[npos + k];
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === null) {
+      raise(excType('TypeError'), `${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+    }
+  }
+  return out;
+}
+
+export function expectType(o: PyObject, t: PyType, what: string): void {
+  if (o.ob_type !== t && !o.ob_type.mro.includes(t)) {
+    raise(excType('TypeError'), `${what} must be ${t.name}, not ${typeName(o)}`);
+  }
+}
