@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 the program has a syntax error, 2 bad usage or an unreadable input.
 import * as fs from 'fs';
 import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
+import { runProgram } from '../shared/interpreter';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
 import { initNodeParser } from './grammar';
 
@@ -10,10 +11,13 @@ const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 const USAGE = `Usage: memlens <command> [options]
 
 Commands:
+  run FILE [--python VERSION] [--platform native64|wasm32]
+                                  run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
 
 Options:
   --python VERSION   ${PYTHON_VERSIONS.join(', ')} (default ${DEFAULT_PYTHON_VERSION})
+  --platform P       native64 (64-bit CPython, the default) or wasm32 (the 32-bit WebAssembly builds)
   -h, --help         show this help
 `;
 
@@ -21,17 +25,20 @@ Options:
 class UserError extends Error {}
 
 interface ParseCommand {
+  command: 'parse' | 'run';
   file: string;
   version: PythonVersion;
+  platform: 'native64' | 'wasm32';
 }
 
 function parseArgs(args: string[]): ParseCommand | 'help' {
   if (args.length === 0) throw new UserError('no command given (see memlens --help)');
   if (args.some((arg) => arg === '-h' || arg === '--help')) return 'help';
   const [command, ...rest] = args;
-  if (command !== 'parse') throw new UserError(`unknown command '${command}' (see memlens --help)`);
+  if (command !== 'parse' && command !== 'run') throw new UserError(`unknown command '${command}' (see memlens --help)`);
   const files: string[] = [];
   let version: PythonVersion = DEFAULT_PYTHON_VERSION;
+  let platform: 'native64' | 'wasm32' = 'native64';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--python' || arg.startsWith('--python=')) {
@@ -40,14 +47,20 @@ function parseArgs(args: string[]): ParseCommand | 'help' {
         throw new UserError(`--python needs one of ${PYTHON_VERSIONS.join(', ')}${value ? `, not '${value}'` : ''}`);
       }
       version = value;
+    } else if (command === 'run' && (arg === '--platform' || arg.startsWith('--platform='))) {
+      const value = arg === '--platform' ? rest[++i] : arg.slice('--platform='.length);
+      if (value !== 'native64' && value !== 'wasm32') {
+        throw new UserError(`--platform needs native64 or wasm32${value ? `, not '${value}'` : ''}`);
+      }
+      platform = value;
     } else if (arg.startsWith('-')) {
       throw new UserError(`unknown option '${arg}' (see memlens --help)`);
     } else {
       files.push(arg);
     }
   }
-  if (files.length !== 1) throw new UserError('parse needs exactly one FILE (see memlens --help)');
-  return { file: files[0], version };
+  if (files.length !== 1) throw new UserError(`${command} needs exactly one FILE (see memlens --help)`);
+  return { command, file: files[0], version, platform };
 }
 
 function readSource(file: string): string {
@@ -113,6 +126,20 @@ async function runParse(command: ParseCommand): Promise<number> {
   return 0;
 }
 
+/** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
+async function runRun(command: ParseCommand): Promise<number> {
+  const source = readSource(command.file);
+  await initNodeParser();
+  const result = runProgram(source, { version: command.version, filename: command.file, platform: command.platform });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  if (result.stopped) {
+    process.stderr.write(`memlens: simulation stopped at line ${result.stopped.line} (${result.stopped.reason})\n`);
+    return 3;
+  }
+  return result.exitCode;
+}
+
 async function main(args: string[]): Promise<number> {
   try {
     const command = parseArgs(args);
@@ -120,7 +147,7 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    return await runParse(command);
+    return command.command === 'run' ? await runRun(command) : await runParse(command);
   } catch (error) {
     if (error instanceof UserError) {
       process.stderr.write(`memlens: ${error.message}\n`);

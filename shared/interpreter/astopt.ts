@@ -333,7 +333,11 @@ function repeatSeq(v: CValue, n: bigint): CValue {
   if (n > 2n ** 62n) fail();
   const k = n < 0n ? 0 : Number(n);
   if (v.t === 'str') {
-    if (v.codePoints) fail();
+    if (v.codePoints) {
+      const cps: number[] = [];
+      for (let i = 0; i < k; i++) cps.push(...v.codePoints);
+      return { t: 'str', v: v.v.repeat(k), codePoints: cps };
+    }
     return { t: 'str', v: v.v.repeat(k) };
   }
   if (v.t === 'bytes') {
@@ -459,7 +463,11 @@ function binary(op: A.OperatorKind, lv: CValue, rv: CValue): CValue {
   switch (op) {
     case 'Add':
       if (lv.t === 'str' && rv.t === 'str') {
-        if (lv.codePoints || rv.codePoints) fail();
+        if (lv.codePoints || rv.codePoints) {
+          const cps = (x: { v: string; codePoints?: number[] }): number[] =>
+            x.codePoints ?? Array.from(x.v).map((c) => c.codePointAt(0)!);
+          return { t: 'str', v: lv.v + rv.v, codePoints: [...cps(lv), ...cps(rv)] };
+        }
         return { t: 'str', v: lv.v + rv.v };
       }
       if (lv.t === 'bytes' && rv.t === 'bytes') {
@@ -541,6 +549,8 @@ export interface OptimizeState {
   futureAnnotations: boolean;
   /** -O level; 0 here: `__debug__` is True. */
   optimize: number;
+  /** 311..314: the AST positions of the version being compiled for. */
+  version: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -678,6 +688,7 @@ function foldBinOp(node: A.BinOp): void {
 // `'%s %r' % (a, b)` → f'{a!s} {b!r}' (optimize_format in ast_opt.c)
 
 function fmtConst(s: string): A.Constant {
+  // optimize_format's pieces have no position (-1): their instructions take one from their neighbours
   return { _type: 'Constant', value: { t: 'str', v: s }, kind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
 }
 
@@ -1025,9 +1036,62 @@ export function cloneTree<T>(node: T): T {
   return out as T;
 }
 
+/** Before 3.12 (PEP 701) the parts of an f-string, the literal pieces, the replacement fields and their
+ *  format specs, all carry the whole f-string's position; only the expressions inside have their own. */
+export function fstringPositions311(node: unknown): void {
+  if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
+  if (Array.isArray(node)) {
+    for (const n of node) fstringPositions311(n);
+    return;
+  }
+  const n = node as { _type?: string };
+  if (n._type === 'JoinedStr') {
+    relocateParts(n as A.JoinedStr, n as A.JoinedStr);
+    return;
+  }
+  for (const v of Object.values(n)) if (v && typeof v === 'object') fstringPositions311(v);
+}
+
+function relocateParts(js: A.JoinedStr, at: A.Located): void {
+  const setLoc = (x: A.Located): void => {
+    x.lineno = at.lineno;
+    x.col_offset = at.col_offset;
+    x.end_lineno = at.end_lineno;
+    x.end_col_offset = at.end_col_offset;
+  };
+  for (const v of js.values) {
+    setLoc(v);
+    if (v._type === 'FormattedValue') {
+      fstringPositions311(v.value);
+      if (v.format_spec) {
+        // A format spec carries the position of the string token it is written in; the replacement field's
+        // own position stands in for it (the same line unless a token spans lines before the field).
+        const field = {
+          lineno: v.value.lineno, col_offset: at.col_offset, end_lineno: v.value.end_lineno, end_col_offset: at.end_col_offset,
+        };
+        for (const x of [v.format_spec as A.Located, ...v.format_spec.values]) Object.assign(x, field);
+        relocateSpec(v.format_spec, field);
+      }
+    }
+  }
+}
+
+function relocateSpec(spec: A.JoinedStr, at: A.Located): void {
+  for (const v of spec.values) {
+    if (v._type === 'FormattedValue') {
+      fstringPositions311(v.value);
+      if (v.format_spec) {
+        for (const x of [v.format_spec as A.Located, ...v.format_spec.values]) Object.assign(x, at);
+        relocateSpec(v.format_spec, at);
+      }
+    }
+  }
+}
+
 /** _PyAST_Optimize on a copy of the module. */
 export function optimizeModule(mod: A.Module, state: OptimizeState): A.Module {
   const copy = cloneTree(mod);
+  if (state.version < 312) fstringPositions311(copy);
   new Folder(state).body(copy.body);
   return copy;
 }

@@ -6,7 +6,8 @@ import { compileModule, CompileError } from './compiler';
 import { collect } from './collector';
 import { formatException, sources } from './errors';
 import { Frame } from './frame';
-import { PyBaseException, PyInt, PyObject, PyStr } from './objects';
+import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
+import { newModule } from './modules/index';
 import { PyRaise, SimulationStopped, decref, incref, newDict, newStr, rt } from './runtime';
 import { Trace } from './trace';
 import * as dict from './types/dict';
@@ -70,36 +71,40 @@ export function runProgram(source: string, options: RunOptions): RunResult {
     if (e instanceof CompileError) return { stdout: '', stderr: syntaxErrorText(filename, source, e), exitCode: 1 };
     throw e;
   }
-  const globals = newDict();
-  const name = newStr('__main__');
-  dict.setItemStr(globals, '__name__', name);
-  decref(name);
+  // The globals are the dict of a real __main__ module holding only __name__ and __builtins__.
+  const main = newModule('__main__');
+  const globals = main.dict;
+  for (const key of ['__doc__', '__package__', '__loader__', '__spec__']) dict.delItemStr(globals, key);
   const builtinsModule = dict.getItemStr(rt.modules, 'builtins')!;
   dict.setItemStr(globals, '__builtins__', builtinsModule);
+  dict.setItemStr(rt.modules, '__main__', main);
+  const modulesBefore = new Set(dict.entries(rt.modules).map((e) => (e.key as PyStr).value));
   let exitCode = 0;
   let stopped: RunResult['stopped'];
-  const frame = new Frame(code, globals, rt.builtins, globals, null);
+  let lastExc: PyBaseException | null = null;
+  const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
   try {
-    try {
-      decref(evalFrame(frame, null));
-    } catch (e) {
-      if (e instanceof SimulationStopped) {
-        stopped = { reason: e.reason, line: e.line };
-      } else if (e instanceof PyRaise) {
-        exitCode = handleUncaught(e.exc);
-      } else {
-        throw e;
-      }
+    decref(evalFrame(frame, null));
+  } catch (e) {
+    if (e instanceof SimulationStopped) {
+      stopped = { reason: e.reason, line: e.line };
+    } else if (e instanceof PyRaise) {
+      [exitCode, lastExc] = handleUncaught(e.exc);
+    } else {
+      throw e;
     }
-    if (!stopped) shutdown(globals);
-  } finally {
-    decref(code);
   }
+  decref(globals);
+  decref(code);
+  if (!stopped) shutdown(main, lastExc, modulesBefore);
   return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace: rt.trace ?? undefined };
 }
 
-/** An exception nobody caught: SystemExit gives the exit status, anything else prints its traceback. */
-function handleUncaught(exc: PyBaseException): number {
+/**
+ * An exception nobody caught: SystemExit gives the exit status (and is freed at once), anything else prints its
+ * traceback and stays alive as sys.last_value until finalization (Python/pythonrun.c).
+ */
+function handleUncaught(exc: PyBaseException): [number, PyBaseException | null] {
   const systemExit = rt.t.exc.get('SystemExit')!;
   if (exc.ob_type === systemExit || exc.ob_type.mro.includes(systemExit)) {
     const args = exc.args.items;
@@ -112,18 +117,33 @@ function handleUncaught(exc: PyBaseException): number {
       status = 1;
     }
     decref(exc);
-    return status;
+    return [status, null];
   }
   rt.stderr.push(formatException(exc));
-  decref(exc);
-  return 1;
+  return [1, exc];
 }
 
-/** The end of the program: __main__'s namespace is cleared (its objects die in order), then a collection. */
-function shutdown(globals: import('./objects').PyDict): void {
+/**
+ * Py_FinalizeEx (Python/pylifecycle.c), the steps that can run a program's __del__: a collection with every
+ * module intact; sys.last_value dropped; __main__ then the modules the program imported removed from
+ * sys.modules; a collection; __main__'s dict wiped (underscore names first) if something still holds it;
+ * a last collection.
+ */
+function shutdown(main: PyModule, lastExc: PyBaseException | null, modulesBefore: Set<string>): void {
   try {
-    dict.clear(globals);
-    decref(globals);
+    collect();
+    if (lastExc) decref(lastExc);
+    const mainAlive = { ref: main as PyModule | null };
+    dict.delItemStr(rt.modules, '__main__');
+    for (const e of dict.entries(rt.modules)) {
+      const name = (e.key as PyStr).value;
+      if (!modulesBefore.has(name)) dict.delItemStr(rt.modules, name);
+    }
+    const stillHeld = main.ob_refcnt > 1;
+    decref(main);
+    if (!stillHeld) mainAlive.ref = null;
+    collect();
+    if (mainAlive.ref && mainAlive.ref.address !== 0) moduleClearDict(mainAlive.ref.dict);
     collect();
   } catch (e) {
     if (e instanceof PyRaise) {
@@ -133,5 +153,15 @@ function shutdown(globals: import('./objects').PyDict): void {
       throw e;
     }
   }
-  void incref;
+}
+
+/** _PyModule_ClearDict (Objects/moduleobject.c): `_x` names set to None first, then the rest but __builtins__. */
+function moduleClearDict(d: PyDict): void {
+  for (const e of dict.entries(d)) {
+    const k = (e.key as PyStr).value;
+    if (k.startsWith('_') && !k.startsWith('__')) dict.setItemStr(d, k, rt.None);
+  }
+  for (const e of dict.entries(d)) {
+    if ((e.key as PyStr).value !== '__builtins__') dict.setItemStr(d, (e.key as PyStr).value, rt.None);
+  }
 }

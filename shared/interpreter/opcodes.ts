@@ -186,6 +186,9 @@ export const enum Op {
   /** except*: [orig_eg, list of raised/re-raised groups] → [exception to raise, or None] (3.11's
    *  PREP_RERAISE_STAR: the unhandled rest and the groups raised in except* bodies, combined) */
   PREP_RERAISE_STAR,
+  /** 3.12 inlined comprehensions (PEP 709): [] → [fast[arg] or NULL], and fast[arg] is left unbound (the
+   *  reference moves to the stack). The saved value comes back with a STORE_FAST, which may then store NULL. */
+  LOAD_FAST_AND_CLEAR,
 }
 
 /** BINARY_OP arguments (Include/opcode.h NB_*). Inplace versions are the base + NB_INPLACE. */

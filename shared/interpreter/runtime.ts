@@ -54,8 +54,8 @@ export class Runtime {
   steps = 0;
   maxSteps = 50_000_000;
   deadline = Infinity;
-  /** The exception being handled (sys.exc_info()), innermost last. */
-  excInfo: (PyObject | null)[] = [];
+  /** The exception being handled (sys.exc_info(), exc_info->exc_value), a strong reference, or null. */
+  handled: PyObject | null = null;
   trace: Trace | null = null;
   /** Objects tracked by the cyclic collector (gc.get_objects), in tracking order. */
   gcObjects = new Set<PyObject>();

@@ -16,6 +16,8 @@ export const DEF_FREE_CLASS = 64;
 export const DEF_IMPORT = 128;
 export const DEF_ANNOT = 256;
 export const DEF_COMP_ITER = 512;
+/** 3.12: a cell of an inlined comprehension (its scope's cell, even where the scope keeps it local). */
+export const DEF_COMP_CELL = 1024;
 export const DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 /** Where a name lives, once analysed. */
@@ -48,6 +50,8 @@ export class SymbolTableEntry {
   needsClassClosure = false;
   compIterTarget = false;
   compIterExpr = 0;
+  /** 3.12: a list, set or dict comprehension compiled inline in its parent (PEP 709). */
+  compInlined = false;
   constructor(public name: string, public type: BlockType, public key: object, public loc: SourceRange) {}
 
   getSymbol(name: string): number {
@@ -86,21 +90,18 @@ export function futureFeatures(mod: A.Module): FutureFeatures {
     if (done && s.lineno > prevLine) return ff;
     prevLine = s.lineno;
     if (s._type === 'ImportFrom') {
-      if (s.module === '__future__' && s.level === 0) {
+      if (s.module === '__future__') {
         if (done) {
           throw new CompileError('from __future__ imports must occur at the beginning of the file', s);
         }
         for (const alias of s.names) {
           const f = alias.name;
           switch (f) {
-            case 'nested_scopes': case 'generators': break;
-            case 'division': ff.features |= CO_FUTURE_DIVISION; break;
-            case 'absolute_import': ff.features |= CO_FUTURE_ABSOLUTE_IMPORT; break;
-            case 'with_statement': ff.features |= CO_FUTURE_WITH_STATEMENT; break;
-            case 'print_function': ff.features |= CO_FUTURE_PRINT_FUNCTION; break;
-            case 'unicode_literals': ff.features |= CO_FUTURE_UNICODE_LITERALS; break;
+            // Features that are always on in Python 3 set no flag (future_check_features in Python/future.c).
+            case 'nested_scopes': case 'generators': case 'division': case 'absolute_import': case 'with_statement':
+            case 'print_function': case 'unicode_literals': case 'generator_stop':
+              break;
             case 'barry_as_FLUFL': ff.features |= CO_FUTURE_BARRY_AS_BDFL; break;
-            case 'generator_stop': ff.features |= CO_FUTURE_GENERATOR_STOP; break;
             case 'annotations': ff.features |= CO_FUTURE_ANNOTATIONS; break;
             case 'braces': throw new CompileError('not a chance', s);
             default: throw new CompileError(`future feature ${f} is not defined`, s);
@@ -157,7 +158,8 @@ export class SymbolTable {
   private global!: Map<string, number>;
   private privateName: string | null = null;
 
-  constructor(public future: FutureFeatures) {}
+  /** `inlineComprehensions`: analyse as 3.12 does, list/set/dict comprehensions folded into their parent. */
+  constructor(public future: FutureFeatures, private inlineComprehensions = false) {}
 
   lookup(key: object): SymbolTableEntry {
     const ste = this.blocks.get(key);
@@ -170,7 +172,7 @@ export class SymbolTable {
     this.top = this.cur;
     for (const s of mod.body) this.visitStmt(s);
     this.exitBlock();
-    analyzeBlock(this.top, null, new Set(), new Set());
+    analyzeBlock(this.top, null, new Set(), new Set(), this.inlineComprehensions);
   }
 
   // ---- blocks
@@ -179,6 +181,8 @@ export class SymbolTable {
     const ste = new SymbolTableEntry(name, type, key, loc);
     const prev = this.stack.length ? this.stack[this.stack.length - 1] : null;
     if (prev && (prev.nested || prev.type === 'function')) ste.nested = true;
+    // bpo-37757: no assignment expression anywhere in a comprehension's outermost iterable
+    if (prev) ste.compIterExpr = prev.compIterExpr;
     this.blocks.set(key, ste);
     this.stack.push(ste);
     if (prev) prev.children.push(ste);
@@ -423,7 +427,8 @@ export class SymbolTable {
   private annotationSaved: SymbolTableEntry[] = [];
 
   private enterAnnotationBlock(key: object): void {
-    const ste = new SymbolTableEntry('_annotation', 'annotation', key, { lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 });
+    const nowhere = { lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 };
+    const ste = new SymbolTableEntry('_annotation', 'annotation', key, nowhere);
     ste.nested = this.cur.nested || this.cur.type === 'function';
     this.annotationSaved.push(this.cur);
     this.stack.push(ste);
@@ -607,7 +612,8 @@ export class SymbolTable {
     }
   }
 
-  private handleComprehension(e: A.Expr, scopeName: string, generators: A.Comprehension[], elt: A.Expr, value: A.Expr | null): void {
+  private handleComprehension(e: A.Expr, scopeName: string, generators: A.Comprehension[], elt: A.Expr,
+    value: A.Expr | null): void {
     const isGenerator = e._type === 'GeneratorExp';
     const outermost = generators[0];
     // Outermost iterator is evaluated in current scope
@@ -615,7 +621,8 @@ export class SymbolTable {
     this.visitExpr(outermost.iter);
     this.cur.compIterExpr--;
     this.enterBlock(`<${scopeName}>`, 'function', e, e);
-    this.cur.comprehension = e._type === 'ListComp' ? 'list' : e._type === 'SetComp' ? 'set' : e._type === 'DictComp' ? 'dict' : 'genexp';
+    const kinds: Record<string, ComprehensionType> = { ListComp: 'list', SetComp: 'set', DictComp: 'dict', GeneratorExp: 'genexp' };
+    this.cur.comprehension = kinds[e._type];
     if (outermost.is_async) this.cur.coroutine = true;
     // Outermost iter is received as an argument
     this.addDef('.0', DEF_PARAM, e);
@@ -720,7 +727,43 @@ function analyzeName(ste: SymbolTableEntry, scopes: Map<string, Scope>, name: st
   scopes.set(name, Scope.GLOBAL_IMPLICIT);
 }
 
-function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Set<string>, global: Set<string>): void {
+/** is_free_in_any_child */
+function isFreeInAnyChild(entry: SymbolTableEntry, key: string): boolean {
+  return entry.children.some((c) => c.getScope(key) === Scope.FREE);
+}
+
+/** inline_comprehension (3.12): the comprehension's names join its parent's. */
+function inlineComprehension(ste: SymbolTableEntry, comp: SymbolTableEntry, scopes: Map<string, Scope>, compFree: Set<string>,
+  inlinedCells: Set<string>): void {
+  let removeDunderClass = false;
+  for (const [k, compFlags] of comp.symbols) {
+    if (compFlags & DEF_PARAM) continue; // the comprehension's `.0`
+    let scope = comp.getScope(k);
+    if (scope === Scope.CELL || compFlags & DEF_COMP_CELL) inlinedCells.add(k);
+    const existing = ste.symbols.get(k);
+    // __class__ is never allowed to be free through a class scope (see drop_class_free)
+    if (scope === Scope.FREE && ste.type === 'class' && k === '__class__') {
+      scope = Scope.GLOBAL_IMPLICIT;
+      compFree.delete(k);
+      removeDunderClass = true;
+    }
+    if (existing === undefined) {
+      ste.symbols.set(k, compFlags);
+      scopes.set(k, scope);
+    } else if (existing & DEF_BOUND && ste.type !== 'class') {
+      // free vars in comprehension that are locals in outer scope can now simply be locals, unless they are
+      // free in comp children
+      if (!isFreeInAnyChild(comp, k)) compFree.delete(k);
+    }
+  }
+  if (removeDunderClass) {
+    comp.symbols.delete('__class__');
+    comp.scopes.delete('__class__');
+  }
+}
+
+function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Set<string>, global: Set<string>,
+  inline: boolean): void {
   const local = new Set<string>();
   const scopes = new Map<string, Scope>();
   const newglobal = new Set<string>();
@@ -738,18 +781,24 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
   } else {
     newbound.add('__class__');
   }
-  const allfree = new Set<string>();
+  const inlinedCells = new Set<string>();
   for (const child of ste.children) {
-    const tempFree = new Set(newfree);
-    analyzeBlock(child, new Set(newbound), tempFree, new Set(newglobal));
-    for (const n of tempFree) allfree.add(n);
+    const childFree = new Set(newfree);
+    analyzeBlock(child, new Set(newbound), childFree, new Set(newglobal), inline);
+    // 3.12: we inline all non-generator-expression comprehensions
+    if (inline && child.comprehension !== null && !child.generator) {
+      inlineComprehension(ste, child, scopes, childFree, inlinedCells);
+      child.compInlined = true;
+    }
+    for (const n of childFree) newfree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }
-  for (const n of allfree) newfree.add(n);
+  // Splice children of inlined comprehensions into our children list
+  if (inline) ste.children = ste.children.flatMap((c) => (c.compInlined ? c.children : [c]));
   if (ste.type === 'function') {
-    // analyze_cells: locals that a child uses become cells
+    // analyze_cells: locals that a child uses (or an inlined comprehension's cells) become cells
     for (const [name, scope] of scopes) {
-      if (scope !== Scope.LOCAL || !newfree.has(name)) continue;
+      if (scope !== Scope.LOCAL || !(newfree.has(name) || inlinedCells.has(name))) continue;
       scopes.set(name, Scope.CELL);
       newfree.delete(name);
     }
@@ -757,7 +806,10 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
     if (newfree.delete('__class__')) ste.needsClassClosure = true;
   }
   // update_symbols
-  for (const [name] of ste.symbols) ste.scopes.set(name, scopes.get(name) ?? Scope.NONE);
+  for (const [name, flags] of ste.symbols) {
+    if (inlinedCells.has(name)) ste.symbols.set(name, flags | DEF_COMP_CELL);
+    ste.scopes.set(name, scopes.get(name) ?? Scope.NONE);
+  }
   for (const name of newfree) {
     const v = ste.symbols.get(name);
     if (v !== undefined) {
@@ -765,14 +817,14 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
       continue;
     }
     if (bound && !bound.has(name)) continue;
-    ste.symbols.set(name, DEF_FREE);
+    ste.symbols.set(name, 0);
     ste.scopes.set(name, Scope.FREE);
   }
   for (const n of newfree) free.add(n);
 }
 
-export function buildSymtable(mod: A.Module, future: FutureFeatures): SymbolTable {
-  const st = new SymbolTable(future);
+export function buildSymtable(mod: A.Module, future: FutureFeatures, inlineComprehensions = false): SymbolTable {
+  const st = new SymbolTable(future, inlineComprehensions);
   st.build(mod);
   return st;
 }

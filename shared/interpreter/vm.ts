@@ -9,7 +9,7 @@ import type { CodeObject } from './code';
 import { CodeFlag, Op } from './opcodes';
 import { Frame } from './frame';
 import {
-  PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyObject,
+  PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject,
   PySlice, PyStr, PyTraceback, PyTuple, PyType,
 } from './objects';
 import {
@@ -187,17 +187,26 @@ export function frameObject(f: Frame): PyFrameObject {
   return f.frameObject;
 }
 
-/** Releases what a finished frame owns, unless a frame object keeps it (then its dealloc does). */
+/**
+ * _PyFrame_Clear (Python/frame.c): a finished frame drops its frame object's reference; if something else
+ * still holds that object (a traceback), the object takes the locals over and they die with it.
+ */
 export function clearFrame(f: Frame): void {
   f.done = true;
-  while (f.sp > 0) xdecref(f.stack[--f.sp]);
-  if (f.frameObject && f.frameObject.ob_refcnt > 0) {
-    // The frame object now owns the locals (take_ownership in Python/frame.c); they die with it.
-    return;
+  const fo = f.frameObject;
+  if (fo) {
+    if (fo.ob_refcnt > 1) {
+      (fo as PyFrameObject & { ownsFrame?: boolean }).ownsFrame = true;
+      decref(fo);
+      return;
+    }
+    f.frameObject = null;
+    decref(fo);
   }
   releaseLocals(f);
 }
 
+/** Drops the locals, then the value stack, then the function (the order of _PyFrame_Clear). */
 export function releaseLocals(f: Frame): void {
   const fast = f.fast;
   for (let i = 0; i < fast.length; i++) {
@@ -207,9 +216,7 @@ export function releaseLocals(f: Frame): void {
       decref(o);
     }
   }
-  if (f.locals && f.func) {
-    // a class body or exec frame
-  }
+  while (f.sp > 0) xdecref(f.stack[--f.sp]);
   if (f.func) {
     const func = f.func;
     f.func = null;
@@ -855,18 +862,23 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               throw new ReRaise(exc);
             }
             case Op.PUSH_EXC_INFO: {
+              // The previously handled exception moves onto the stack; this one becomes sys.exc_info().
               const exc = stack[f.sp - 1]!;
-              const prev = rt.excInfo.length ? rt.excInfo[rt.excInfo.length - 1] : null;
-              stack[f.sp - 1] = prev ? incref(prev) : incref(rt.None);
+              stack[f.sp - 1] = rt.handled ?? incref(rt.None);
               stack[f.sp++] = exc;
-              rt.excInfo.push(incref(exc));
+              rt.handled = incref(exc);
               break;
             }
             case Op.POP_EXCEPT: {
+              const cur = rt.handled;
               const prev = stack[--f.sp]!;
-              const cur = rt.excInfo.pop();
+              if (prev === rt.None) {
+                decref(prev);
+                rt.handled = null;
+              } else {
+                rt.handled = prev;
+              }
               xdecref(cur);
-              decref(prev);
               break;
             }
             case Op.CHECK_EXC_MATCH: {
@@ -1065,8 +1077,8 @@ function isRaised(e: unknown, name: string): e is PyRaise {
 /** _PyErr_SetObject's implicit chaining: the exception being handled becomes __context__. */
 function setContext(exc: PyBaseException): void {
   if (exc.traceback !== null) return; // already chained where it was first raised
-  const handled = rt.excInfo.length ? rt.excInfo[rt.excInfo.length - 1] : null;
-  if (!handled || handled === rt.None || handled === exc || exc.context) return;
+  const handled = rt.handled;
+  if (!handled || handled === exc || exc.context) return;
   // Avoid a cycle in the context chain (as CPython does).
   let o: PyObject | null = handled;
   while (o instanceof PyBaseException) {
@@ -1106,9 +1118,17 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
     callable = first;
     argStart = base + 1;
   }
-  const args = stack.slice(argStart, f.sp) as PyObject[];
+  let args = stack.slice(argStart, f.sp) as PyObject[];
   const kwnames = kwTuple ? (kwTuple.items as PyStr[]) : null;
   f.sp = base;
+  if (first === null && callable instanceof PyMethod) {
+    // CALL unpacks a bound method: self joins the arguments, and the method object is dropped first.
+    const self = incref(callable.self);
+    const func = incref(callable.func);
+    decref(callable);
+    callable = func;
+    args = [self, ...args];
+  }
   if (callable instanceof PyFunction) {
     // The new frame takes the argument references straight off our stack.
     const frame = makeFrame(callable, args, kwnames, true);
@@ -1260,8 +1280,8 @@ export function exceptionMatches(exc: PyObject, type: PyObject): boolean {
 function doRaise(f: Frame, n: number): never {
   const stack = f.stack;
   if (n === 0) {
-    const cur = rt.excInfo.length ? rt.excInfo[rt.excInfo.length - 1] : null;
-    if (!cur || cur === rt.None) raise(excType('RuntimeError'), 'No active exception to reraise');
+    const cur = rt.handled;
+    if (!cur) raise(excType('RuntimeError'), 'No active exception to reraise');
     throw new ReRaise(incref(cur as PyBaseException));
   }
   const cause = n === 2 ? stack[--f.sp]! : null;

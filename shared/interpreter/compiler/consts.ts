@@ -8,10 +8,26 @@ import { PyBytes, PyComplex, PyObject, PySet } from '../objects';
 import { alloc, decref, incref, internStr, newFloat, newInt, newStr, newTuple, rt } from '../runtime';
 
 /** What a LOAD_CONST can load: a constant value or a code object. */
-export type ConstValue = CValue | { t: 'code'; code: CodeObject; id: number };
+export type ConstValue = CValue | { t: 'code'; code: CodeObject };
+
+/** Code objects compare by content (code_richcompare in Objects/codeobject.c: name, argument counts, flags,
+ *  first line, instructions, constants, names, local names, line table, exception table): a body compiled twice,
+ *  like a comprehension in a `finally` block, is one constant. */
+const codeKeys = new WeakMap<CodeObject, string>();
+
+export function setCodeKey(code: CodeObject, constKeys: string[]): void {
+  const parts = [
+    code.name, code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno,
+    Array.from(code.code).join(','), constKeys.join('|'), code.names.map((n) => (n as { value?: string }).value).join(','),
+    code.localsplusnames.join(','), code.localspluskinds.join(','), Array.from(code.lines).join(','),
+    Array.from(code.cols).join(','),
+    code.exceptionTable.map((e) => `${e.start}:${e.end}:${e.target}:${e.depth}:${e.lasti}`).join(','),
+  ];
+  codeKeys.set(code, 'code(' + parts.join(';') + ')');
+}
 
 export function constValueKey(v: ConstValue): string {
-  return v.t === 'code' ? 'code#' + v.id : constKey(v);
+  return v.t === 'code' ? codeKeys.get(v.code)! : constKey(v);
 }
 
 /** all_name_chars in Objects/codeobject.c */

@@ -5,9 +5,10 @@ import type * as A from '../../parser/ast';
 import type { CodeObject } from '../code';
 import { Op } from '../opcodes';
 import {
-  CO_FUTURE_ANNOTATIONS, DEF_FREE_CLASS, Scope, mangle, type FutureFeatures, type SymbolTable, type SymbolTableEntry,
+  CO_FUTURE_ANNOTATIONS, DEF_COMP_CELL, DEF_FREE_CLASS, Scope, mangle, type FutureFeatures, type SymbolTable,
+  type SymbolTableEntry,
 } from '../symtable';
-import { NONE, type CValue } from '../astopt';
+import { NONE } from '../astopt';
 import { assemble } from './assemble';
 import { ConstCache, constValueKey, type ConstValue } from './consts';
 import { CompileError, type SourceRange } from './errors';
@@ -52,6 +53,11 @@ export class Unit {
   firstlineno: number;
   loc: Loc;
   needNewImplicitBlock = false;
+  /** 3.12: names of a module or class body made fast locals while an inlined comprehension binds them
+   *  (u_fasthidden: true while inside, false after). */
+  fastHidden = new Map<string, boolean>();
+  /** 3.12: depth of inlined comprehensions being compiled (u_in_inlined_comp). */
+  inInlinedComp = 0;
   /** The definition's whole range (for CodeObject.range). */
   range: SourceRange;
 
@@ -63,10 +69,12 @@ export class Unit {
   }
 }
 
-const sortedKeys = (m: Map<string, number>): string[] => [...m.keys()];
-
 export interface CompileOptions {
+  /** 311..314 */
   version: number;
+  /** 3.12+ (PEP 709): compile list, set and dict comprehensions inline, with LOAD_FAST_AND_CLEAR. Off until
+   *  the evaluator runs that instruction (and STORE_FAST of an unbound value); 3.11's nested functions else. */
+  inlineComprehensions?: boolean;
 }
 
 export class Compiler {
@@ -76,11 +84,15 @@ export class Compiler {
   consts = new ConstCache();
   /** The first async construct met (reported once compilation found no SyntaxError). */
   notSimulatedAt: CompileError | null = null;
-  private codeIds = 0;
   /** Every code object made, so a failed compilation can release them. */
   made: CodeObject[] = [];
 
   constructor(public filename: string, public st: SymbolTable, public future: FutureFeatures, public options: CompileOptions) {}
+
+  /** Comprehensions are inlined (3.12's PEP 709). */
+  get inlineComprehensions(): boolean {
+    return this.options.version >= 312 && this.options.inlineComprehensions === true;
+  }
 
   get futureAnnotations(): boolean {
     return (this.future.features & CO_FUTURE_ANNOTATIONS) !== 0;
@@ -168,7 +180,7 @@ export class Compiler {
   }
 
   codeConst(code: CodeObject): ConstValue {
-    return { t: 'code', code, id: ++this.codeIds };
+    return { t: 'code', code };
   }
 
   addName(map: Map<string, number>, name: string): number {
@@ -191,7 +203,9 @@ export class Compiler {
     const ste = this.st.lookup(key);
     const u = new Unit(ste, name, scopeType, lineno, range);
     for (const v of ste.varnames) this.addName(u.varnames, v);
-    const cells = [...ste.symbols.keys()].filter((n) => ste.getScope(n) === Scope.CELL).sort(codepointCompare);
+    const cells = [...ste.symbols.keys()]
+      .filter((n) => ste.getScope(n) === Scope.CELL || (ste.getSymbol(n) & DEF_COMP_CELL) !== 0)
+      .sort(codepointCompare);
     for (const n of cells) this.addName(u.cellvars, n);
     if (ste.needsClassClosure) u.cellvars.set('__class__', 0);
     const frees = [...ste.symbols.keys()]
@@ -206,6 +220,7 @@ export class Compiler {
     this.nestlevel++;
     u.curblock = this.newBlock();
     if (scopeType === ScopeType.MODULE) {
+      u.qualname = name;
       u.loc = { ...u.loc, lineno: 0 };
     } else {
       this.setQualname();
@@ -230,7 +245,8 @@ export class Compiler {
         if (parent.ste.getScope(mangled) === Scope.GLOBAL_EXPLICIT) forceGlobal = true;
       }
       if (!forceGlobal) {
-        if (parent.scopeType === ScopeType.FUNCTION || parent.scopeType === ScopeType.ASYNC_FUNCTION || parent.scopeType === ScopeType.LAMBDA) {
+        const p = parent.scopeType;
+        if (p === ScopeType.FUNCTION || p === ScopeType.ASYNC_FUNCTION || p === ScopeType.LAMBDA) {
           base = parent.qualname + '.<locals>';
         } else {
           base = parent.qualname;
@@ -267,7 +283,9 @@ export class Compiler {
     switch (scope) {
       case Scope.FREE: dict = this.u.freevars; optype = 'deref'; break;
       case Scope.CELL: dict = this.u.cellvars; optype = 'deref'; break;
-      case Scope.LOCAL: if (this.u.ste.type === 'function') optype = 'fast'; break;
+      case Scope.LOCAL:
+        if (this.u.ste.type === 'function' || this.u.fastHidden.get(mangled) === true) optype = 'fast';
+        break;
       case Scope.GLOBAL_IMPLICIT: if (this.u.ste.type === 'function') optype = 'global'; break;
       case Scope.GLOBAL_EXPLICIT: optype = 'global'; break;
       default: break;
@@ -275,7 +293,7 @@ export class Compiler {
     let op: Op;
     switch (optype) {
       case 'deref':
-        op = ctx === 'Load' ? (this.u.ste.type === 'class' ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF)
+        op = ctx === 'Load' ? (this.u.ste.type === 'class' && !this.u.inInlinedComp ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF)
           : ctx === 'Store' ? Op.STORE_DEREF : Op.DELETE_DEREF;
         break;
       case 'fast':
@@ -286,7 +304,9 @@ export class Compiler {
         op = ctx === 'Load' ? Op.LOAD_GLOBAL : ctx === 'Store' ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
         break;
       default:
-        op = ctx === 'Load' ? Op.LOAD_NAME : ctx === 'Store' ? Op.STORE_NAME : Op.DELETE_NAME;
+        // 3.12: a class body's inlined comprehension sees globals, not the class namespace
+        op = ctx === 'Load' ? (this.u.ste.type === 'class' && this.u.inInlinedComp ? Op.LOAD_GLOBAL : Op.LOAD_NAME)
+          : ctx === 'Store' ? Op.STORE_NAME : Op.DELETE_NAME;
         break;
     }
     const arg = dict.get(mangled) ?? this.addName(dict, mangled);
@@ -421,11 +441,4 @@ export function codepointCompare(a: string, b: string): number {
     if (d) return d;
   }
   return x.length - y.length;
-}
-
-export { sortedKeys };
-
-/** An AST value constant (shorthand for the code generators). */
-export function cv(v: CValue): ConstValue {
-  return v;
 }

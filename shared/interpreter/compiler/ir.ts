@@ -49,6 +49,11 @@ export class Block {
   /** An exception handler that is entered with lasti pushed (SETUP_CLEANUP, SETUP_WITH). */
   preserveLasti = false;
   visited = false;
+  /** The target of a SETUP_* (an exception handler's entry). */
+  exceptHandler = false;
+  /** 3.12's push_cold_blocks_to_end: reachable from the entry without an exception, or only through one. */
+  warm = false;
+  cold = false;
   predecessors = 0;
   startdepth = -1;
   /** Index of the block's first instruction in the final code. */
@@ -115,7 +120,7 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
       return -1;
     case Op.PUSH_NULL: case Op.COPY: case Op.LOAD_CONST: case Op.LOAD_FAST: case Op.LOAD_FAST_BORROW:
     case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.LOAD_CLASSDEREF: case Op.LOAD_NAME: case Op.LOAD_GLOBAL:
-    case Op.LOAD_METHOD: case Op.PUSH_EXC_INFO: case Op.BEFORE_WITH: case Op.WITH_EXCEPT_START:
+    case Op.LOAD_METHOD: case Op.PUSH_EXC_INFO: case Op.LOAD_FAST_AND_CLEAR: case Op.BEFORE_WITH: case Op.WITH_EXCEPT_START:
     case Op.LOAD_BUILD_CLASS: case Op.IMPORT_FROM: case Op.LOAD_ASSERTION_ERROR: case Op.GET_LEN:
     case Op.MATCH_MAPPING: case Op.MATCH_SEQUENCE: case Op.MATCH_KEYS:
       return 1;

@@ -91,14 +91,13 @@ export function installSys(m: PyModule): void {
     throw new PyRaise(newException(excType('SystemExit'), args.map(incref)));
   });
   fn('exc_info', () => {
-    const cur = rt.excInfo.length ? rt.excInfo[rt.excInfo.length - 1] : null;
-    if (!cur || cur === rt.None) return newTuple([incref(rt.None), incref(rt.None), incref(rt.None)]);
+    const cur = rt.handled;
+    if (!cur) return newTuple([incref(rt.None), incref(rt.None), incref(rt.None)]);
     const e = cur as import('../objects').PyBaseException;
     return newTuple([incref(e.ob_type), incref(e), incref(e.traceback ?? rt.None)]);
   });
   fn('exception', () => {
-    const cur = rt.excInfo.length ? rt.excInfo[rt.excInfo.length - 1] : null;
-    return incref(cur ?? rt.None);
+    return incref(rt.handled ?? rt.None);
   });
   fn('_getframe', (args) => {
     let f = rt.frame;

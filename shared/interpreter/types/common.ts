@@ -1,12 +1,12 @@
 // Helpers shared by the value types (int, float, str, list, ...): method definitions that accept both calling
 // conventions, index conversion with CPython's messages, the repr recursion guard (Py_ReprEnter), and the
 // slot wrappers (`__add__`, `__len__`, ...) that CPython's add_operators puts in a builtin type's dict.
-import { EQ, GE, GT, LE, LT, NE, excType, indexValue, isSubtype, typeName } from '../abstract';
-import {
-  PyBuiltin, PyInt, PyObject, type NativeFn, type PyStr, type PyType,
-} from '../objects';
+import { EQ, GE, GT, LE, LT, NE, callDescriptor, excType, indexValue, isSubtype, typeName } from '../abstract';
+import { PyBuiltin, PyInt, PyObject, type NativeFn, type PyStr, type PyType } from '../objects';
 import { alloc, decref, incref, newBool, newInt, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
+import { builtinHash64 } from './hashing';
+import { PyGetSet } from './object';
 import { method } from './util';
 
 export type MethodImpl<S extends PyObject = PyObject> = (self: S, args: PyObject[], kwnames: PyStr[] | null) => PyObject;
@@ -35,7 +35,7 @@ export function boundOrUnbound(type: PyType, name: string, fn: MethodImpl): Nati
 
 /** A read-only attribute (a getset_descriptor whose getter is fn(self)). */
 export function getter<S extends PyObject = PyObject>(type: PyType, name: string, fn: (self: S) => PyObject): void {
-  const d = alloc(new PyBuiltin(rt.t.getset_descriptor, name, (args, _kw, self) => fn((self ?? args[0]) as S), null, type), 7 * rt.version.ptr);
+  const d = alloc(new PyGetSet(rt.t.getset_descriptor, name, type, (obj) => fn(obj as S), null), 7 * rt.version.ptr);
   setItemStrNew(type.dict, name, d);
 }
 
@@ -202,70 +202,79 @@ function wrapper(type: PyType, name: string, fn: MethodImpl): void {
   def(type, name, fn);
 }
 
+/** check_num_args (Objects/typeobject.c) and wrapper_call's keyword refusal, for the slot wrappers. */
+function wrapperArgs(name: string, args: PyObject[], kwnames: PyStr[] | null, min: number, max: number = min): void {
+  if (kwnames && kwnames.length) raise(excType('TypeError'), `wrapper ${name}() takes no keyword arguments`);
+  if (args.length < min || args.length > max) {
+    const n = args.length < min ? min : max;
+    raise(excType('TypeError'), `expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
+  }
+}
+
 /**
  * The dunder methods a builtin type's slots stand for (add_operators in Objects/typeobject.c), so that
  * `int.__add__`, `super().__getitem__(i)` and `[].__len__()` work. Existing entries are kept.
  */
 export function addSlotWrappers(type: PyType): void {
   const s = type.slots;
-  if (s.tp_repr) wrapper(type, '__repr__', (self, a, k) => { posArgs('__repr__', a, k, 0, 0); return s.tp_repr!(self); });
-  if (s.tp_str) wrapper(type, '__str__', (self, a, k) => { posArgs('__str__', a, k, 0, 0); return s.tp_str!(self); });
-  if (s.tp_hash) wrapper(type, '__hash__', (self, a, k) => { posArgs('__hash__', a, k, 0, 0); return newInt(s.tp_hash!(self)); });
+  if (s.tp_repr) wrapper(type, '__repr__', (self, a, k) => { wrapperArgs('__repr__', a, k, 0, 0); return s.tp_repr!(self); });
+  if (s.tp_str) wrapper(type, '__str__', (self, a, k) => { wrapperArgs('__str__', a, k, 0, 0); return s.tp_str!(self); });
+  if (s.tp_hash) wrapper(type, '__hash__', (self, a, k) => { wrapperArgs('__hash__', a, k, 0, 0); return newInt(builtinHash64(self)); });
   if (s.tp_richcompare) {
     CMP_NAMES.forEach((name, op) => wrapper(type, name, (self, a, k) => {
-      posArgs(name, a, k, 1, 1);
+      wrapperArgs(name, a, k, 1, 1);
       return s.tp_richcompare!(self, a[0], op);
     }));
   }
-  if (s.tp_iter) wrapper(type, '__iter__', (self, a, k) => { posArgs('__iter__', a, k, 0, 0); return s.tp_iter!(self); });
+  if (s.tp_iter) wrapper(type, '__iter__', (self, a, k) => { wrapperArgs('__iter__', a, k, 0, 0); return s.tp_iter!(self); });
   if (s.tp_iternext) {
     wrapper(type, '__next__', (self, a, k) => {
-      posArgs('__next__', a, k, 0, 0);
+      wrapperArgs('__next__', a, k, 0, 0);
       const r = s.tp_iternext!(self);
       if (r === null) raise(excType('StopIteration'));
       return r;
     });
   }
-  if (s.sq_length) wrapper(type, '__len__', (self, a, k) => { posArgs('__len__', a, k, 0, 0); return newInt(s.sq_length!(self)); });
-  if (s.sq_contains) wrapper(type, '__contains__', (self, a, k) => { posArgs('__contains__', a, k, 1, 1); return newBool(s.sq_contains!(self, a[0])); });
-  if (s.mp_subscript) wrapper(type, '__getitem__', (self, a, k) => { posArgs('__getitem__', a, k, 1, 1); return s.mp_subscript!(self, a[0]); });
+  if (s.sq_length) wrapper(type, '__len__', (self, a, k) => { wrapperArgs('__len__', a, k, 0, 0); return newInt(s.sq_length!(self)); });
+  if (s.sq_contains) wrapper(type, '__contains__', (self, a, k) => { wrapperArgs('__contains__', a, k, 1, 1); return newBool(s.sq_contains!(self, a[0])); });
+  if (s.mp_subscript) wrapper(type, '__getitem__', (self, a, k) => { wrapperArgs('__getitem__', a, k, 1, 1); return s.mp_subscript!(self, a[0]); });
   if (s.mp_ass_subscript) {
-    wrapper(type, '__setitem__', (self, a, k) => { posArgs('__setitem__', a, k, 2, 2); s.mp_ass_subscript!(self, a[0], a[1]); return none(); });
-    wrapper(type, '__delitem__', (self, a, k) => { posArgs('__delitem__', a, k, 1, 1); s.mp_ass_subscript!(self, a[0], null); return none(); });
+    wrapper(type, '__setitem__', (self, a, k) => { wrapperArgs('__setitem__', a, k, 2, 2); s.mp_ass_subscript!(self, a[0], a[1]); return none(); });
+    wrapper(type, '__delitem__', (self, a, k) => { wrapperArgs('__delitem__', a, k, 1, 1); s.mp_ass_subscript!(self, a[0], null); return none(); });
   }
-  if (s.nb_bool) wrapper(type, '__bool__', (self, a, k) => { posArgs('__bool__', a, k, 0, 0); return newBool(s.nb_bool!(self)); });
+  if (s.nb_bool) wrapper(type, '__bool__', (self, a, k) => { wrapperArgs('__bool__', a, k, 0, 0); return newBool(s.nb_bool!(self)); });
   if (s.nb) {
     for (const [op, fn] of Object.entries(s.nb)) {
       if (!fn || !BINARY_DUNDERS[op]) continue;
       const n = BINARY_DUNDERS[op];
       if (op === 'pow') {
         wrapper(type, '__pow__', (self, a, k) => {
-          posArgs('__pow__', a, k, 1, 2);
+          wrapperArgs('__pow__', a, k, 1, 2);
           if (a.length === 2 && a[1] !== rt.None && ternaryPow.has(type)) return ternaryPow.get(type)!(self, a[0], a[1]);
           return fn(self, a[0]);
         });
         wrapper(type, '__rpow__', (self, a, k) => {
-          posArgs('__rpow__', a, k, 1, 2);
+          wrapperArgs('__rpow__', a, k, 1, 2);
           if (a.length === 2 && a[1] !== rt.None && ternaryPow.has(type)) return ternaryPow.get(type)!(a[0], self, a[1]);
           return fn(a[0], self);
         });
         continue;
       }
-      wrapper(type, `__${n}__`, (self, a, k) => { posArgs(`__${n}__`, a, k, 1, 1); return fn(self, a[0]); });
-      wrapper(type, `__r${n}__`, (self, a, k) => { posArgs(`__r${n}__`, a, k, 1, 1); return fn(a[0], self); });
+      wrapper(type, `__${n}__`, (self, a, k) => { wrapperArgs(`__${n}__`, a, k, 1, 1); return fn(self, a[0]); });
+      wrapper(type, `__r${n}__`, (self, a, k) => { wrapperArgs(`__r${n}__`, a, k, 1, 1); return fn(a[0], self); });
     }
   }
   if (s.nb_inplace) {
     for (const [op, fn] of Object.entries(s.nb_inplace)) {
       if (!fn || !BINARY_DUNDERS[op]) continue;
       const n = BINARY_DUNDERS[op];
-      wrapper(type, `__i${n}__`, (self, a, k) => { posArgs(`__i${n}__`, a, k, 1, 1); return fn(self, a[0]); });
+      wrapper(type, `__i${n}__`, (self, a, k) => { wrapperArgs(`__i${n}__`, a, k, 1, 1); return fn(self, a[0]); });
     }
   }
   if (s.nb_unary) {
     for (const [op, fn] of Object.entries(s.nb_unary)) {
       if (!fn) continue;
-      wrapper(type, `__${op}__`, (self, a, k) => { posArgs(`__${op}__`, a, k, 0, 0); return fn(self); });
+      wrapper(type, `__${op}__`, (self, a, k) => { wrapperArgs(`__${op}__`, a, k, 0, 0); return fn(self); });
     }
   }
 }
@@ -350,4 +359,38 @@ export function clinic(fname: string, args: PyObject[], kwnames: PyStr[] | null,
     raise(excType('TypeError'), `invalid keyword argument for ${fname}()`);
   }
   return out;
+}
+
+/**
+ * Calls a method found on a type with self apart: method descriptors made with util.method take self as their
+ * third argument, Python functions and other descriptors go through callDescriptor.
+ */
+export function callMethodOf(meth: PyObject, self: PyObject, args: PyObject[]): PyObject {
+  if (meth instanceof PyBuiltin && meth.self === null && meth.ob_type === rt.t.method_descriptor) return meth.fn(args, null, self);
+  return callDescriptor(meth, self, args);
+}
+
+/**
+ * What PyNumber_Add / PyNumber_Multiply (and their in-place forms) do after both operands' number slots gave
+ * NotImplemented (Objects/abstract.c): the left operand's sq_concat, or either operand's sq_repeat, which for
+ * the builtin sequences raise CPython's messages. Returns null when no builtin sequence is involved; the
+ * caller then raises its generic "unsupported operand type(s)".
+ */
+export function sequenceFallback(a: PyObject, b: PyObject, op: 'add' | 'mul'): null {
+  const seqName = (o: PyObject): string | null => {
+    for (const t of o.ob_type.mro) {
+      if (t === rt.t.list || t === rt.t.tuple || t === rt.t.str || t === rt.t.bytes || t === rt.t.bytearray) return t.name;
+    }
+    return null;
+  };
+  if (op === 'add') {
+    const name = seqName(a);
+    if (!name) return null;
+    if (name === 'bytes' || name === 'bytearray') raise(excType('TypeError'), `can't concat ${typeName(b)} to ${typeName(a)}`);
+    raise(excType('TypeError'), `can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
+  }
+  const n = seqName(a) ? b : seqName(b) ? a : null;
+  if (!n) return null;
+  if (!hasIndex(n)) raise(excType('TypeError'), `can't multiply sequence by non-int of type '${typeName(n)}'`);
+  return null;
 }

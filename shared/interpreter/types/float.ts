@@ -129,10 +129,100 @@ export function floatPowValues(iv: number, iw: number): PyObject {
     negate = isOddInteger(iw);
   }
   if (iv === 1) return newFloat(negate ? -1 : 1);
-  let ix = Math.pow(iv, iw);
+  let ix = exactPow(iv, iw) ?? Math.pow(iv, iw);
   if (!Number.isFinite(ix)) overflowErrno();
   if (negate) ix = -ix;
   return newFloat(ix);
+}
+
+/** q * 2**exp2 (plus a sticky remainder below q's last bit) correctly rounded to a double, ties to even. */
+export function bigToDouble(q: bigint, sticky: boolean, exp2: number): number {
+  if (q === 0n) return 0;
+  const bl = q.toString(2).length;
+  const shift = bl - 64;
+  if (shift > 0) {
+    if (q & ((1n << BigInt(shift)) - 1n)) sticky = true;
+    q >>= BigInt(shift);
+    exp2 += shift;
+  } else if (shift < 0) {
+    q <<= BigInt(-shift);
+    exp2 += shift;
+  }
+  const e = exp2 + 63;
+  if (e > 1023) return Infinity;
+  const keep = e >= -1022 ? 53 : 53 - (-1022 - e);
+  const drop = 64 - keep;
+  if (drop > 65) return 0;
+  let m = q >> BigInt(drop);
+  const rest = q & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  if (rest > half || (rest === half && (sticky || (m & 1n) === 1n))) m += 1n;
+  const k = exp2 + drop;
+  const r = Number(m) * 2 ** Math.trunc(k / 2) * 2 ** (k - Math.trunc(k / 2));
+  return r;
+}
+
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  if (x === 0n) x = 1n;
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) {
+      // Newton from above converges to floor(sqrt(n)); settle the last step.
+      while (x * x > n) x--;
+      while ((x + 1n) * (x + 1n) <= n) x++;
+      return x;
+    }
+    x = y;
+  }
+}
+
+/**
+ * pow() for the exponents whose result can be had exactly, correctly rounded as the C library's pow gives it
+ * (V8's Math.pow may be an ulp off): integers, and halves (through an exact square root). Null otherwise.
+ */
+function exactPow(x: number, y: number): number | null {
+  const twice = y * 2;
+  if (!Number.isInteger(twice) || Math.abs(twice) > 2048) return null;
+  let [m, e] = decompose(x);
+  while ((m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  const k = Math.abs(twice);
+  const half = !Number.isInteger(y);
+  const n = half ? k : k / 2;
+  if (m.toString(2).length * n > 40000) return null;
+  // x**n = m**n * 2**(e*n), exactly
+  const num = m ** BigInt(n);
+  let exp2 = e * n;
+  const negative = y < 0;
+  if (!half) {
+    if (!negative) return bigToDouble(num, false, exp2);
+    // 2**(-exp2) / num with 70 significant bits and a sticky bit
+    const s = num.toString(2).length + 70;
+    const q = (1n << BigInt(s)) / num;
+    return bigToDouble(q, q * num !== 1n << BigInt(s), -exp2 - s);
+  }
+  // sqrt(x**k): make the power of two even, then an integer square root with 70 significant bits.
+  let a = num;
+  if (exp2 & 1) {
+    a <<= 1n;
+    exp2 -= 1;
+  }
+  if (!negative) {
+    const s = 2 * 70;
+    const t = a << BigInt(s);
+    const r = isqrt(t);
+    return bigToDouble(r, r * r !== t, exp2 / 2 - s / 2);
+  }
+  // 1/sqrt(a) * 2**(-exp2/2) = sqrt(2**(2s) / a) * 2**(-s - exp2/2)
+  const s = a.toString(2).length + 70;
+  const t = (1n << BigInt(2 * s)) / a;
+  const inexact = t * a !== 1n << BigInt(2 * s);
+  const r = isqrt(t);
+  return bigToDouble(r, inexact || r * r !== t, -s - exp2 / 2);
 }
 
 /** float_divmod's quotient and remainder. */
@@ -343,25 +433,21 @@ export function floatRoundToInt(x: number): IntValue {
 
 // ---------------------------------------------------------------- hex
 
-/** float.hex (float_hex in Objects/floatobject.c). */
+/** float.hex (float_hex in Objects/floatobject.c): subnormals keep the exponent -1022 and a leading 0. */
 export function floatHex(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0x0.0p+0' : '0x0.0p+0';
   const sign = x < 0 ? '-' : '';
-  const [m, e] = decompose(Math.abs(x));
-  // Normalise to 1.xxxxx (13 hex digits) * 2**exp, or 0.xxx for subnormals as CPython prints them.
-  let mant = m;
-  let exp = e + 52;
-  if (mant < 1n << 52n) {
-    // Subnormal: CPython shifts so the leading digit is 1.
-    while (mant < 1n << 52n) {
-      mant <<= 1n;
-      exp -= 1;
-    }
-  }
-  const frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0');
-  return `${sign}0x1.${frac}p${exp >= 0 ? '+' : ''}${exp}`;
+  const [m, e2] = decompose(Math.abs(x));
+  const bitlen = m.toString(2).length;
+  const e = e2 + bitlen; // frexp's exponent
+  const shift = 1 - Math.max(-1021 - e, 0);
+  const t = m << BigInt(shift - bitlen + 52);
+  const lead = (t >> 52n).toString(16);
+  const frac = (t & ((1n << 52n) - 1n)).toString(16).padStart(13, '0');
+  const exp = e - shift;
+  return `${sign}0x${lead}.${frac}p${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
 }
 
 // ---------------------------------------------------------------- install

@@ -722,7 +722,8 @@ export function install(t: TypeTable): void {
     }
     return s.nb![op]!(x, y);
   };
-  b.nb = { and: boolOp('and'), or: boolOp('or'), xor: boolOp('xor') };
+  // A type's nb record stands whole (findSlot takes the first one along the MRO): int's operators plus bool's.
+  b.nb = { ...s.nb, and: boolOp('and'), or: boolOp('or'), xor: boolOp('xor') };
   for (const [name, op] of [['__and__', 'and'], ['__or__', 'or'], ['__xor__', 'xor']] as const) {
     def(bool, name, (self, args, kw) => { clinicPos1(name, args, kw); return b.nb![op]!(self, args[0]); });
     def(bool, name.replace('__', '__r'), (self, args, kw) => { clinicPos1(name, args, kw); return b.nb![op]!(args[0], self); });

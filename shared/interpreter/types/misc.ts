@@ -71,10 +71,13 @@ export function install(t: TypeTable): void {
 
   const frame = t.frame;
   frame.slots.tp_clear = (self) => {
-    const fo = self as PyFrameObject;
+    const fo = self as PyFrameObject & { ownsFrame?: boolean };
     const f = fo.frame;
-    f.frameObject = null;
-    if (f.done) releaseLocals(f);
+    if (f.frameObject === fo) f.frameObject = null;
+    if (fo.ownsFrame) {
+      fo.ownsFrame = false;
+      releaseLocals(f);
+    }
   };
   frame.slots.tp_traverse = (self, visit) => {
     const f = (self as PyFrameObject).frame;

@@ -1,0 +1,818 @@
+// Code generation for statements: compiler_visit_stmt and the statement compilers of CPython 3.11's
+// Python/compile.c (functions, classes, control flow, try/except/finally, with, imports, annotations).
+import type * as A from '../../parser/ast';
+import { Op } from '../opcodes';
+import { cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
+import { mangle } from '../symtable';
+import { Compiler, FBlockType, ScopeType } from './core';
+import { notSimulated } from './errors';
+import {
+  addopBinary, callHelper, compileJumpIf, visitExpr, visitExprs, checkAnnExpr, visitAnnexpr,
+} from './expressions';
+import { POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Block } from './ir';
+import { compileMatch } from './patterns';
+
+export function visitStmts(c: Compiler, stmts: A.Stmt[]): void {
+  for (const s of stmts) visitStmt(c, s);
+}
+
+/** find_ann: whether a block has variable annotations (then it needs SETUP_ANNOTATIONS). */
+function findAnn(stmts: A.Stmt[]): boolean {
+  for (const st of stmts) {
+    switch (st._type) {
+      case 'AnnAssign': return true;
+      case 'For': case 'AsyncFor': case 'While': case 'If':
+        if (findAnn(st.body) || findAnn(st.orelse)) return true;
+        break;
+      case 'With': case 'AsyncWith':
+        if (findAnn(st.body)) return true;
+        break;
+      case 'Try': case 'TryStar':
+        for (const h of st.handlers) if (findAnn(h.body)) return true;
+        if (findAnn(st.body) || findAnn(st.finalbody) || findAnn(st.orelse)) return true;
+        break;
+      case 'Match':
+        for (const m of st.cases) if (findAnn(m.body)) return true;
+        break;
+      default: break;
+    }
+  }
+  return false;
+}
+
+/** compiler_body: module and class bodies (docstring into __doc__, SETUP_ANNOTATIONS). */
+export function compileBody(c: Compiler, stmts: A.Stmt[]): void {
+  let i = 0;
+  if (c.u.scopeType === ScopeType.MODULE && stmts.length) c.setLoc(stmts[0]);
+  if (findAnn(stmts)) c.addop(Op.SETUP_ANNOTATIONS);
+  if (!stmts.length) return;
+  const doc = getDocString(stmts);
+  if (doc) {
+    i = 1;
+    visitExpr(c, (stmts[0] as A.ExprStmt).value);
+    c.unsetLoc();
+    c.nameop('__doc__', 'Store');
+  }
+  for (; i < stmts.length; i++) visitStmt(c, stmts[i]);
+}
+
+export function visitStmt(c: Compiler, s: A.Stmt): void {
+  c.setLoc(s);
+  switch (s._type) {
+    case 'FunctionDef': return compileFunction(c, s);
+    case 'AsyncFunctionDef': return compileFunction(c, s);
+    case 'ClassDef': return compileClass(c, s);
+    case 'Return': return compileReturn(c, s);
+    case 'Delete':
+      visitExprs(c, s.targets);
+      return;
+    case 'Assign': {
+      const n = s.targets.length;
+      visitExpr(c, s.value);
+      for (let i = 0; i < n; i++) {
+        if (i < n - 1) c.addop(Op.COPY, 1);
+        visitExpr(c, s.targets[i]);
+      }
+      return;
+    }
+    case 'AugAssign': return compileAugAssign(c, s);
+    case 'AnnAssign': return compileAnnAssign(c, s);
+    case 'For': return compileFor(c, s);
+    case 'AsyncFor': return compileAsyncFor(c, s);
+    case 'While': return compileWhile(c, s);
+    case 'If': return compileIf(c, s);
+    case 'Match': return compileMatch(c, s);
+    case 'Raise': {
+      let n = 0;
+      if (s.exc) {
+        visitExpr(c, s.exc);
+        n++;
+        if (s.cause) {
+          visitExpr(c, s.cause);
+          n++;
+        }
+      }
+      c.addop(Op.RAISE_VARARGS, n);
+      return;
+    }
+    case 'Try': return s.finalbody.length ? compileTryFinally(c, s) : compileTryExcept(c, s);
+    case 'TryStar': return s.finalbody.length ? compileTryFinally(c, s) : compileTryStarExcept(c, s);
+    case 'Assert': return compileAssert(c, s);
+    case 'Import': return compileImport(c, s);
+    case 'ImportFrom': return compileFromImport(c, s);
+    case 'Global': case 'Nonlocal': return;
+    case 'Expr': return compileStmtExpr(c, s.value);
+    case 'Pass':
+      c.addop(Op.NOP);
+      return;
+    case 'Break': return compileBreak(c);
+    case 'Continue': return compileContinue(c);
+    case 'With': return compileWith(c, s, 0);
+    case 'AsyncWith': return compileAsyncWith(c, s);
+    case 'TypeAlias':
+      c.error('invalid syntax');
+  }
+}
+
+function compileStmtExpr(c: Compiler, value: A.Expr): void {
+  if (value._type === 'Constant') {
+    // ignore constant statement
+    c.addop(Op.NOP);
+    return;
+  }
+  visitExpr(c, value);
+  c.unsetLoc();
+  c.addop(Op.POP_TOP);
+}
+
+// ---- functions and classes
+
+/** compiler_check_debug_args */
+export function checkDebugArgs(c: Compiler, args: A.Arguments): void {
+  const all = [...args.posonlyargs, ...args.args, ...args.kwonlyargs];
+  if (args.vararg) all.push(args.vararg);
+  if (args.kwarg) all.push(args.kwarg);
+  for (const a of all) if (a.arg === '__debug__') c.error('cannot assign to __debug__');
+}
+
+/** compiler_default_arguments: pushes the defaults tuple and kwdefaults dict; returns MAKE_FUNCTION flags. */
+export function defaultArguments(c: Compiler, args: A.Arguments): number {
+  let flags = 0;
+  if (args.defaults.length) {
+    visitExprs(c, args.defaults);
+    c.addop(Op.BUILD_TUPLE, args.defaults.length);
+    flags |= 0x01;
+  }
+  if (args.kwonlyargs.length) {
+    const keys: CValue[] = [];
+    args.kwonlyargs.forEach((a, i) => {
+      const d = args.kw_defaults[i];
+      if (d) {
+        keys.push(cStr(mangle(c.u.privateName, a.arg)));
+        visitExpr(c, d);
+      }
+    });
+    if (keys.length) {
+      c.loadConst({ t: 'tuple', items: keys });
+      c.addop(Op.BUILD_CONST_KEY_MAP, keys.length);
+      flags |= 0x02;
+    }
+  }
+  return flags;
+}
+
+function visitArgAnnotation(c: Compiler, id: string, annotation: A.Expr | null): number {
+  if (!annotation) return 0;
+  c.loadConst(cStr(mangle(c.u.privateName, id)));
+  if (c.futureAnnotations) {
+    visitAnnexpr(c, annotation);
+  } else if (annotation._type === 'Starred') {
+    // *args: *Ts (where Ts is a TypeVarTuple): [annotation_value] = [*Ts]
+    visitExpr(c, annotation.value);
+    c.addop(Op.UNPACK_SEQUENCE, 1);
+  } else {
+    visitExpr(c, annotation);
+  }
+  return 2;
+}
+
+/** compiler_visit_annotations: a tuple of alternating names and values; returns whether one was pushed. */
+function visitAnnotations(c: Compiler, args: A.Arguments, returns: A.Expr | null): boolean {
+  let n = 0;
+  for (const a of args.args) n += visitArgAnnotation(c, a.arg, a.annotation);
+  for (const a of args.posonlyargs) n += visitArgAnnotation(c, a.arg, a.annotation);
+  if (args.vararg?.annotation) n += visitArgAnnotation(c, args.vararg.arg, args.vararg.annotation);
+  for (const a of args.kwonlyargs) n += visitArgAnnotation(c, a.arg, a.annotation);
+  if (args.kwarg?.annotation) n += visitArgAnnotation(c, args.kwarg.arg, args.kwarg.annotation);
+  n += visitArgAnnotation(c, 'return', returns);
+  if (n) {
+    c.addop(Op.BUILD_TUPLE, n);
+    return true;
+  }
+  return false;
+}
+
+function applyDecorators(c: Compiler, decos: A.Expr[]): void {
+  const old = c.u.loc;
+  for (let i = decos.length - 1; i >= 0; i--) {
+    c.setLoc(decos[i]);
+    c.addop(Op.CALL, 0);
+  }
+  c.u.loc = old;
+}
+
+function compileFunction(c: Compiler, s: A.FunctionDef): void {
+  const isAsync = s._type === 'AsyncFunctionDef';
+  if (isAsync && !c.notSimulatedAt) c.notSimulatedAt = notSimulated('async functions', s);
+  checkDebugArgs(c, s.args);
+  visitExprs(c, s.decorator_list);
+  const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
+  let flags = defaultArguments(c, s.args);
+  if (visitAnnotations(c, s.args, s.returns)) flags |= 0x04;
+  c.enterScope(s.name, isAsync ? ScopeType.ASYNC_FUNCTION : ScopeType.FUNCTION, s, firstlineno, s);
+  const doc = getDocString(s.body);
+  c.addConst(doc ? (doc.value as CValue) : NONE);
+  c.u.argcount = s.args.args.length;
+  c.u.posonlyargcount = s.args.posonlyargs.length;
+  c.u.kwonlyargcount = s.args.kwonlyargs.length;
+  for (let i = doc ? 1 : 0; i < s.body.length; i++) visitStmt(c, s.body[i]);
+  const co = c.assemble(true);
+  c.exitScope();
+  c.makeClosure(co, flags);
+  applyDecorators(c, s.decorator_list);
+  c.nameop(s.name, 'Store');
+}
+
+function compileClass(c: Compiler, s: A.ClassDef): void {
+  visitExprs(c, s.decorator_list);
+  const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
+  c.enterScope(s.name, ScopeType.CLASS, s, firstlineno, s);
+  c.u.privateName = s.name;
+  c.nameop('__name__', 'Load');
+  c.nameop('__module__', 'Store');
+  c.loadConst(cStr(c.u.qualname));
+  c.nameop('__qualname__', 'Store');
+  compileBody(c, s.body);
+  c.unsetLoc();
+  if (c.u.ste.needsClassClosure) {
+    c.addop(Op.LOAD_CLOSURE, c.u.cellvars.get('__class__')!);
+    c.addop(Op.COPY, 1);
+    c.nameop('__classcell__', 'Store');
+  } else {
+    c.loadNone();
+  }
+  c.addop(Op.RETURN_VALUE);
+  const co = c.assemble(true);
+  c.exitScope();
+  c.addop(Op.PUSH_NULL);
+  c.addop(Op.LOAD_BUILD_CLASS);
+  c.makeClosure(co, 0);
+  c.loadConst(cStr(s.name));
+  callHelper(c, 2, s.bases, s.keywords);
+  applyDecorators(c, s.decorator_list);
+  c.nameop(s.name, 'Store');
+}
+
+// ---- control flow
+
+function compileIf(c: Compiler, s: A.If): void {
+  const end = c.newBlock();
+  const next = s.orelse.length ? c.newBlock() : end;
+  compileJumpIf(c, s.test, next, false);
+  visitStmts(c, s.body);
+  if (s.orelse.length) {
+    c.addopJNoLine(Op.JUMP, end);
+    c.useNextBlock(next);
+    visitStmts(c, s.orelse);
+  }
+  c.useNextBlock(end);
+}
+
+function compileFor(c: Compiler, s: A.For): void {
+  const start = c.newBlock();
+  const body = c.newBlock();
+  const cleanup = c.newBlock();
+  const end = c.newBlock();
+  c.pushFblock(FBlockType.FOR_LOOP, start, end, null);
+  visitExpr(c, s.iter);
+  c.addop(Op.GET_ITER);
+  c.useNextBlock(start);
+  c.addopJ(Op.FOR_ITER, cleanup);
+  c.useNextBlock(body);
+  visitExpr(c, s.target);
+  visitStmts(c, s.body);
+  c.unsetLoc();
+  c.addopJ(Op.JUMP, start);
+  c.useNextBlock(cleanup);
+  c.popFblock(FBlockType.FOR_LOOP);
+  visitStmts(c, s.orelse);
+  c.useNextBlock(end);
+}
+
+function compileAsyncFor(c: Compiler, s: A.For): void {
+  if (c.u.scopeType !== ScopeType.ASYNC_FUNCTION) c.error("'async for' outside async function");
+  // Not run: compiled like a plain for loop so that the errors inside are still found.
+  compileFor(c, s);
+}
+
+function compileWhile(c: Compiler, s: A.While): void {
+  const loop = c.newBlock();
+  const body = c.newBlock();
+  const anchor = c.newBlock();
+  const end = c.newBlock();
+  c.useNextBlock(loop);
+  c.pushFblock(FBlockType.WHILE_LOOP, loop, end, null);
+  compileJumpIf(c, s.test, anchor, false);
+  c.useNextBlock(body);
+  visitStmts(c, s.body);
+  c.setLoc(s);
+  compileJumpIf(c, s.test, body, true);
+  c.popFblock(FBlockType.WHILE_LOOP);
+  c.useNextBlock(anchor);
+  visitStmts(c, s.orelse);
+  c.useNextBlock(end);
+}
+
+function compileReturn(c: Compiler, s: A.Return): void {
+  const preserveTos = s.value !== null && s.value._type !== 'Constant';
+  if (c.u.ste.type !== 'function') c.error("'return' outside function");
+  if (s.value !== null && c.u.ste.coroutine && c.u.ste.generator) c.error("'return' with value in async generator");
+  if (preserveTos) {
+    visitExpr(c, s.value!);
+  } else if (s.value !== null) {
+    c.setLoc(s.value);
+    c.addop(Op.NOP);
+  }
+  if (s.value === null || s.value.lineno !== s.lineno) {
+    c.setLoc(s);
+    c.addop(Op.NOP);
+  }
+  c.unwindFblockStack(preserveTos, false);
+  if (s.value === null) c.loadNone();
+  else if (!preserveTos) c.loadConst((s.value as A.Constant).value as CValue);
+  c.addop(Op.RETURN_VALUE);
+}
+
+function compileBreak(c: Compiler): void {
+  const saved = c.u.loc;
+  c.addop(Op.NOP);
+  const loop = c.unwindFblockStack(false, true);
+  if (!loop) {
+    c.u.loc = saved;
+    c.error("'break' outside loop");
+  }
+  c.unwindFblock(loop, false);
+  c.addopJ(Op.JUMP, loop.exit!);
+}
+
+function compileContinue(c: Compiler): void {
+  const saved = c.u.loc;
+  c.addop(Op.NOP);
+  const loop = c.unwindFblockStack(false, true);
+  if (!loop) {
+    c.u.loc = saved;
+    c.error("'continue' not properly in loop");
+  }
+  c.addopJ(Op.JUMP, loop.block!);
+}
+
+// ---- try
+
+function compileTryFinally(c: Compiler, s: A.Try): void {
+  const body = c.newBlock();
+  const end = c.newBlock();
+  const exit = c.newBlock();
+  const cleanup = c.newBlock();
+  // `try` block
+  c.addopJ(SETUP_FINALLY, end);
+  c.useNextBlock(body);
+  c.pushFblock(FBlockType.FINALLY_TRY, body, end, s.finalbody);
+  if (s.handlers.length) {
+    if (s._type === 'TryStar') compileTryStarExcept(c, s);
+    else compileTryExcept(c, s);
+  } else {
+    visitStmts(c, s.body);
+  }
+  c.addopNoLine(POP_BLOCK);
+  c.popFblock(FBlockType.FINALLY_TRY);
+  visitStmts(c, s.finalbody);
+  c.addopJNoLine(Op.JUMP, exit);
+  // `finally` block
+  c.useNextBlock(end);
+  c.unsetLoc();
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+  c.pushFblock(FBlockType.FINALLY_END, end, null, null);
+  visitStmts(c, s.finalbody);
+  c.popFblock(FBlockType.FINALLY_END);
+  c.addop(Op.RERAISE, 0);
+  c.useNextBlock(cleanup);
+  c.popExceptAndReraise();
+  c.useNextBlock(exit);
+}
+
+function compileTryExcept(c: Compiler, s: A.Try): void {
+  const body = c.newBlock();
+  let except = c.newBlock();
+  const end = c.newBlock();
+  const cleanup = c.newBlock();
+  c.addopJ(SETUP_FINALLY, except);
+  c.useNextBlock(body);
+  c.pushFblock(FBlockType.TRY_EXCEPT, body, null, null);
+  visitStmts(c, s.body);
+  c.popFblock(FBlockType.TRY_EXCEPT);
+  c.addopNoLine(POP_BLOCK);
+  visitStmts(c, s.orelse);
+  c.addopJNoLine(Op.JUMP, end);
+  const n = s.handlers.length;
+  c.useNextBlock(except);
+  c.unsetLoc();
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+  // Runtime will push a block here, so we need to account for that
+  c.pushFblock(FBlockType.EXCEPTION_HANDLER, null, null, null);
+  for (let i = 0; i < n; i++) {
+    const handler = s.handlers[i];
+    c.setLoc(handler);
+    if (!handler.type && i < n - 1) c.error("default 'except:' must be last");
+    except = c.newBlock();
+    if (handler.type) {
+      visitExpr(c, handler.type);
+      c.addop(Op.CHECK_EXC_MATCH);
+      c.addopJ(Op.POP_JUMP_IF_FALSE, except);
+    }
+    if (handler.name) {
+      const cleanupEnd = c.newBlock();
+      const cleanupBody = c.newBlock();
+      c.nameop(handler.name, 'Store');
+      // try: body finally: name = None; del name
+      c.addopJ(SETUP_CLEANUP, cleanupEnd);
+      c.useNextBlock(cleanupBody);
+      c.pushFblock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, handler.name);
+      visitStmts(c, handler.body);
+      c.popFblock(FBlockType.HANDLER_CLEANUP);
+      c.unsetLoc();
+      c.addop(POP_BLOCK);
+      c.addop(POP_BLOCK);
+      c.addop(Op.POP_EXCEPT);
+      c.loadNone();
+      c.nameop(handler.name, 'Store');
+      c.nameop(handler.name, 'Del');
+      c.addopJ(Op.JUMP, end);
+      // except:
+      c.useNextBlock(cleanupEnd);
+      c.unsetLoc();
+      c.loadNone();
+      c.nameop(handler.name, 'Store');
+      c.nameop(handler.name, 'Del');
+      c.addop(Op.RERAISE, 1);
+    } else {
+      const cleanupBody = c.newBlock();
+      c.addop(Op.POP_TOP); // exc_value
+      c.useNextBlock(cleanupBody);
+      c.pushFblock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, null);
+      visitStmts(c, handler.body);
+      c.popFblock(FBlockType.HANDLER_CLEANUP);
+      c.unsetLoc();
+      c.addop(POP_BLOCK);
+      c.addop(Op.POP_EXCEPT);
+      c.addopJ(Op.JUMP, end);
+    }
+    c.useNextBlock(except);
+  }
+  c.unsetLoc();
+  c.popFblock(FBlockType.EXCEPTION_HANDLER);
+  c.addop(Op.RERAISE, 0);
+  c.useNextBlock(cleanup);
+  c.popExceptAndReraise();
+  c.useNextBlock(end);
+}
+
+function compileTryStarExcept(c: Compiler, s: A.Try): void {
+  const body = c.newBlock();
+  let except = c.newBlock();
+  const orelse = c.newBlock();
+  const end = c.newBlock();
+  const cleanup = c.newBlock();
+  const reraiseStar = c.newBlock();
+  c.addopJ(SETUP_FINALLY, except);
+  c.useNextBlock(body);
+  c.pushFblock(FBlockType.TRY_EXCEPT, body, null, null);
+  visitStmts(c, s.body);
+  c.popFblock(FBlockType.TRY_EXCEPT);
+  c.addopNoLine(POP_BLOCK);
+  c.addopJNoLine(Op.JUMP, orelse);
+  const n = s.handlers.length;
+  c.useNextBlock(except);
+  c.unsetLoc();
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+  c.pushFblock(FBlockType.EXCEPTION_GROUP_HANDLER, null, null, 'except handler');
+  for (let i = 0; i < n; i++) {
+    const handler = s.handlers[i];
+    c.setLoc(handler);
+    except = c.newBlock();
+    const exceptWithError = c.newBlock();
+    const noMatch = c.newBlock();
+    if (i === 0) {
+      // [exc] COPY 1 → [orig, exc]; BUILD_LIST → [orig, exc, []]; SWAP 2 → [orig, [], exc]
+      c.addop(Op.COPY, 1);
+      c.addop(Op.BUILD_LIST, 0);
+      c.addop(Op.SWAP, 2);
+    }
+    if (handler.type) {
+      visitExpr(c, handler.type);
+      c.addop(Op.CHECK_EG_MATCH);
+      c.addop(Op.COPY, 1);
+      c.addopJ(Op.POP_JUMP_IF_NONE, noMatch);
+    }
+    const cleanupEnd = c.newBlock();
+    const cleanupBody = c.newBlock();
+    if (handler.name) c.nameop(handler.name, 'Store');
+    else c.addop(Op.POP_TOP); // match
+    c.addopJ(SETUP_CLEANUP, cleanupEnd);
+    c.useNextBlock(cleanupBody);
+    c.pushFblock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, handler.name);
+    visitStmts(c, handler.body);
+    c.popFblock(FBlockType.HANDLER_CLEANUP);
+    c.unsetLoc();
+    c.addop(POP_BLOCK);
+    if (handler.name) {
+      c.loadNone();
+      c.nameop(handler.name, 'Store');
+      c.nameop(handler.name, 'Del');
+    }
+    c.addopJ(Op.JUMP, except);
+    // except:
+    c.useNextBlock(cleanupEnd);
+    c.unsetLoc();
+    if (handler.name) {
+      c.loadNone();
+      c.nameop(handler.name, 'Store');
+      c.nameop(handler.name, 'Del');
+    }
+    // add exception raised to the res list
+    c.addop(Op.LIST_APPEND, 3); // exc
+    c.addop(Op.POP_TOP); // lasti
+    c.addopJ(Op.JUMP, exceptWithError);
+    c.useNextBlock(except);
+    c.addop(Op.NOP); // to hold a propagated location info
+    c.addopJ(Op.JUMP, exceptWithError);
+    c.useNextBlock(noMatch);
+    c.addop(Op.POP_TOP); // match (None)
+    c.useNextBlock(exceptWithError);
+    if (i === n - 1) {
+      // Add exc to the list (if not None it's the unhandled part of the EG)
+      c.addop(Op.LIST_APPEND, 1);
+      c.addopJ(Op.JUMP, reraiseStar);
+    }
+  }
+  c.unsetLoc();
+  c.popFblock(FBlockType.EXCEPTION_GROUP_HANDLER);
+  const reraise = c.newBlock();
+  c.useNextBlock(reraiseStar);
+  c.addop(Op.PREP_RERAISE_STAR);
+  c.addop(Op.COPY, 1);
+  c.addopJ(Op.POP_JUMP_IF_NOT_NONE, reraise);
+  // Nothing to reraise
+  c.addop(Op.POP_TOP);
+  c.addop(POP_BLOCK);
+  c.addop(Op.POP_EXCEPT);
+  c.addopJ(Op.JUMP, end);
+  c.useNextBlock(reraise);
+  c.addop(POP_BLOCK);
+  c.addop(Op.SWAP, 2);
+  c.addop(Op.POP_EXCEPT);
+  c.addop(Op.RERAISE, 0);
+  c.useNextBlock(cleanup);
+  c.popExceptAndReraise();
+  c.useNextBlock(orelse);
+  visitStmts(c, s.orelse);
+  c.useNextBlock(end);
+}
+
+// ---- with
+
+function withExceptFinish(c: Compiler, cleanup: Block): void {
+  c.unsetLoc();
+  const exit = c.newBlock();
+  c.addopJ(Op.POP_JUMP_IF_TRUE, exit);
+  c.addop(Op.RERAISE, 2);
+  c.useNextBlock(cleanup);
+  c.popExceptAndReraise();
+  c.useNextBlock(exit);
+  c.addop(Op.POP_TOP); // exc_value
+  c.addop(POP_BLOCK);
+  c.addop(Op.POP_EXCEPT);
+  c.addop(Op.POP_TOP);
+  c.addop(Op.POP_TOP);
+}
+
+function compileWith(c: Compiler, s: A.With, pos: number): void {
+  const item = s.items[pos];
+  const block = c.newBlock();
+  const final = c.newBlock();
+  const exit = c.newBlock();
+  const cleanup = c.newBlock();
+  // Evaluate EXPR
+  visitExpr(c, item.context_expr);
+  // Will push bound __exit__
+  c.addop(Op.BEFORE_WITH);
+  c.addopJ(SETUP_WITH, final);
+  // SETUP_WITH pushes a finally block.
+  c.useNextBlock(block);
+  c.pushFblock(FBlockType.WITH, block, final, s);
+  if (item.optional_vars) visitExpr(c, item.optional_vars);
+  else c.addop(Op.POP_TOP); // Discard result from context.__enter__()
+  pos++;
+  if (pos === s.items.length) visitStmts(c, s.body);
+  else compileWith(c, s, pos);
+  // Mark all following code as artificial
+  c.unsetLoc();
+  c.addop(POP_BLOCK);
+  c.popFblock(FBlockType.WITH);
+  // End of body; start the cleanup. For successful outcome: call __exit__(None, None, None)
+  c.setLoc(s);
+  c.callExitWithNones();
+  c.addop(Op.POP_TOP);
+  c.addopJ(Op.JUMP, exit);
+  // For exceptional outcome:
+  c.useNextBlock(final);
+  c.addopJ(SETUP_CLEANUP, cleanup);
+  c.addop(Op.PUSH_EXC_INFO);
+  c.addop(Op.WITH_EXCEPT_START);
+  withExceptFinish(c, cleanup);
+  c.useNextBlock(exit);
+}
+
+function compileAsyncWith(c: Compiler, s: A.With): void {
+  if (c.u.scopeType !== ScopeType.ASYNC_FUNCTION) c.error("'async with' outside async function");
+  // Not run: compiled like a plain with statement so that the errors inside are still found.
+  compileWith(c, s, 0);
+}
+
+// ---- assignments
+
+function compileAugAssign(c: Compiler, s: A.AugAssign): void {
+  const e = s.target;
+  const old = c.u.loc;
+  c.setLoc(e);
+  switch (e._type) {
+    case 'Attribute':
+      visitExpr(c, e.value);
+      c.addop(Op.COPY, 1);
+      updateStartLocationToMatchAttr(c, e);
+      c.addopName(Op.LOAD_ATTR, e.attr);
+      break;
+    case 'Subscript':
+      visitExpr(c, e.value);
+      visitExpr(c, e.slice);
+      c.addop(Op.COPY, 2);
+      c.addop(Op.COPY, 2);
+      c.addop(Op.BINARY_SUBSCR);
+      break;
+    case 'Name':
+      c.nameop(e.id, 'Load');
+      break;
+    default:
+      c.error('illegal expression for augmented assignment');
+  }
+  c.u.loc = old;
+  visitExpr(c, s.value);
+  addopBinary(c, s.op, true);
+  c.setLoc(e);
+  switch (e._type) {
+    case 'Attribute':
+      updateStartLocationToMatchAttr(c, e);
+      c.addop(Op.SWAP, 2);
+      c.addopName(Op.STORE_ATTR, e.attr);
+      break;
+    case 'Subscript':
+      c.addop(Op.SWAP, 3);
+      c.addop(Op.SWAP, 2);
+      c.addop(Op.STORE_SUBSCR);
+      break;
+    case 'Name':
+      c.nameop(e.id, 'Store');
+      break;
+  }
+}
+
+/** update_start_location_to_match_attr: a multi-line attribute access is located at the attribute name. */
+export function updateStartLocationToMatchAttr(c: Compiler, attr: A.Attribute): void {
+  const l = c.u.loc;
+  if (l.lineno !== attr.end_lineno) {
+    const len = attr.attr.length;
+    let col = l.col;
+    let endCol = l.end_col;
+    if (len <= attr.end_col_offset) col = attr.end_col_offset - len;
+    else {
+      col = -1;
+      endCol = -1;
+    }
+    const lineno = attr.end_lineno;
+    const endLine = Math.max(lineno, l.end_lineno);
+    if (lineno === endLine) endCol = Math.max(col, endCol);
+    c.u.loc = { lineno, end_lineno: endLine, col, end_col: endCol };
+  }
+}
+
+function checkAnnSubscr(c: Compiler, e: A.Expr): void {
+  switch (e._type) {
+    case 'Slice':
+      if (e.lower) checkAnnExpr(c, e.lower);
+      if (e.upper) checkAnnExpr(c, e.upper);
+      if (e.step) checkAnnExpr(c, e.step);
+      return;
+    case 'Tuple':
+      for (const x of e.elts) checkAnnSubscr(c, x);
+      return;
+    default:
+      checkAnnExpr(c, e);
+  }
+}
+
+function compileAnnAssign(c: Compiler, s: A.AnnAssign): void {
+  const targ = s.target;
+  // We perform the actual assignment first.
+  if (s.value) {
+    visitExpr(c, s.value);
+    visitExpr(c, targ);
+  }
+  switch (targ._type) {
+    case 'Name':
+      if (targ.id === '__debug__') c.error('cannot assign to __debug__');
+      // If we have a simple name in a module or class, store annotation.
+      if (s.simple && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
+        if (c.futureAnnotations) visitAnnexpr(c, s.annotation);
+        else visitExpr(c, s.annotation);
+        c.addopName(Op.LOAD_NAME, '__annotations__');
+        c.loadConst(cStr(mangle(c.u.privateName, targ.id)));
+        c.addop(Op.STORE_SUBSCR);
+      }
+      break;
+    case 'Attribute':
+      if (targ.attr === '__debug__') c.error('cannot assign to __debug__');
+      if (!s.value) checkAnnExpr(c, targ.value);
+      break;
+    case 'Subscript':
+      if (!s.value) {
+        checkAnnExpr(c, targ.value);
+        checkAnnSubscr(c, targ.slice);
+      }
+      break;
+    default:
+      c.error('invalid node type for annotated assignment');
+  }
+  // Annotation is evaluated last.
+  if (!s.simple && !c.futureAnnotations && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
+    checkAnnExpr(c, s.annotation);
+  }
+}
+
+// ---- assert, import
+
+function compileAssert(c: Compiler, s: A.Assert): void {
+  const end = c.newBlock();
+  compileJumpIf(c, s.test, end, true);
+  c.addop(Op.LOAD_ASSERTION_ERROR);
+  if (s.msg) {
+    visitExpr(c, s.msg);
+    c.addop(Op.CALL, 0);
+  }
+  // 3.11.7 raises at whatever location the test left current (no SET_LOC here, unlike early 3.11 sources).
+  c.addop(Op.RAISE_VARARGS, 1);
+  c.useNextBlock(end);
+}
+
+function compileImportAs(c: Compiler, name: string, asname: string): void {
+  const parts = name.split('.');
+  if (parts.length > 1) {
+    // Consume the base module name to get the first attribute
+    for (let i = 1; i < parts.length; i++) {
+      c.addop(Op.IMPORT_FROM, c.addName(c.u.names, parts[i]));
+      if (i === parts.length - 1) break;
+      c.addop(Op.SWAP, 2);
+      c.addop(Op.POP_TOP);
+    }
+    c.nameop(asname, 'Store');
+    c.addop(Op.POP_TOP);
+    return;
+  }
+  c.nameop(asname, 'Store');
+}
+
+function compileImport(c: Compiler, s: A.Import): void {
+  for (const alias of s.names) {
+    c.loadConst(cInt(0));
+    c.loadNone();
+    c.addopName(Op.IMPORT_NAME, alias.name);
+    if (alias.asname) {
+      compileImportAs(c, alias.name, alias.asname);
+    } else {
+      const dot = alias.name.indexOf('.');
+      c.nameop(dot >= 0 ? alias.name.slice(0, dot) : alias.name, 'Store');
+    }
+  }
+}
+
+function compileFromImport(c: Compiler, s: A.ImportFrom): void {
+  c.loadConst(cInt(s.level));
+  const names: CValue = { t: 'tuple', items: s.names.map((a) => cStr(a.name)) };
+  if (s.lineno > c.future.lineno && s.module === '__future__') {
+    c.error('from __future__ imports must occur at the beginning of the file');
+  }
+  c.loadConst(names);
+  c.addopName(Op.IMPORT_NAME, s.module ?? '');
+  for (let i = 0; i < s.names.length; i++) {
+    const alias = s.names[i];
+    if (i === 0 && alias.name.startsWith('*')) {
+      c.addop(Op.IMPORT_STAR);
+      return;
+    }
+    c.addopName(Op.IMPORT_FROM, alias.name);
+    c.nameop(alias.asname ?? alias.name, 'Store');
+  }
+  // remove imported module
+  c.addop(Op.POP_TOP);
+}

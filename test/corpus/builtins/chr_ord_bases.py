@@ -1,0 +1,10 @@
+# Conversions between numbers and text: chr/ord, hex/oct/bin, int() with bases, and str of numbers.
+print(ord('A'), ord('a'), ord('€'), chr(65), chr(8364), chr(0x1F600) == '\U0001F600')
+print(hex(255), oct(255), bin(255), hex(0), bin(-10))
+print(int('0xff', 16), int('ff', 16), int('0b1010', 0), int('z', 36), int('777', 8))
+print(str(42), str(-0), str(3.0), str(10 ** 10), repr(1_000_000))
+print(format(65, 'c'), '%c' % 9731, ascii('naïve'), ascii(['é']))
+letters = ''.join(chr(c) for c in range(ord('a'), ord('f')))
+print(letters, [ord(c) - 96 for c in letters])
+print(int(True), float(False), complex(1, 2), complex('3-4j'), abs(3 + 4j))
+print((3 + 4j).real, (3 + 4j).imag, (1 + 2j) * (3 - 1j), (1j) ** 2)

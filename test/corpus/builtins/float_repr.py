@@ -1,0 +1,12 @@
+# How floats print: shortest repr, binary rounding surprises, special values and round().
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, 1 / 3, 2 / 3, 10 / 4)
+print(1e16, 1e15, 123456789012345678.0, 1e-4, 1e-5, 0.000123)
+print(1.0, 100.0, -0.0, 5e-324, 1.7976931348623157e308)
+print(float('inf'), -float('inf'), float('nan'), float('1e400'))
+print(round(2.5), round(3.5), round(-0.5), round(2.675, 2), round(1.23456, 3))
+print(round(1234.5, -2), round(7, 1), type(round(2.5)).__name__)
+print(3.0 == 3, 7 / 7, 7 // 2.0, 7 % 2.5, -7 // 2.0, 2 ** 0.5, 2 ** -1)
+print(float('3.14'), float('  -2e3 '), float(7), int(3.99), int(-3.99))
+print((0.1).as_integer_ratio(), (0.5).is_integer(), 1e300 * 1e10)
+print(sum([0.1] * 10), abs(-2.5), divmod(7.5, 2))
+print(f'{0.1:.20f}', repr(1.1), str(1.1), 1.10)

@@ -1,0 +1,12 @@
+# int arithmetic: floor division and modulo with negatives, big ints, pow with a modulus, bit methods.
+print(7 // 2, -7 // 2, 7 // -2, 7 % 3, -7 % 3, 7 % -3)
+print(divmod(17, 5), divmod(-17, 5), 2 ** 10, 2 ** 100)
+print(pow(3, 200, 1000), pow(2, -1, 7), pow(10, 3))
+print(10 ** 20 + 1, (10 ** 20) // 7, -(10 ** 20) % 7)
+print((255).bit_length(), (-1).bit_length(), (10).bit_count(), int.bit_count(255))
+print(5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 70, -256 >> 4)
+print(int('101', 2), int('ff', 16), int('0o17', 0), int(' 42 '), int('1_000'))
+print(abs(-9), max(-3, 2), min(4, -8), sum(range(101)))
+print(True + True, 3 * False, (5).numerator, (5).denominator, (6).conjugate())
+print(int.from_bytes(b'\x00\x10', 'big'), (4096).to_bytes(2, 'big'), hex(-255), oct(8), bin(-5))
+print(10 / 2, type(10 / 2).__name__, 2 ** 63, -2 ** 2, (-2) ** 2)

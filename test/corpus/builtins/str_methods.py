@@ -1,0 +1,15 @@
+# Everyday str methods: case, strip, split, join, find, replace, startswith, partition, padding.
+s = '  Memory Lens for Python  '
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.lower(), t.upper(), t.title(), t.swapcase(), t.casefold())
+print(t.split(), t.split(' ', 1), t.rsplit(' ', 1))
+print('-'.join(t.split()), t.replace('o', '0'), t.replace('o', '0', 1))
+print(t.find('Lens'), t.find('lens'), t.index('for'), t.rfind('o'), t.count('o'))
+print(t.startswith('Mem'), t.endswith(('thon', 'xyz')), 'Lens' in t)
+print(t.partition(' for '), t.rpartition('x'))
+print(t.center(30, '*'), t.ljust(28, '.') + '|', t.rjust(28) + '|')
+print('42'.zfill(5), '-7'.zfill(4), 'abc'.isalpha(), '123'.isdigit(), ' '.isspace())
+print('a,b,,c'.split(','), 'line1\nline2\r\nline3'.splitlines())
+print('hello world'.capitalize(), 'Hello'.removeprefix('He'), 'file.py'.removesuffix('.py'))
+print('tab\tsep'.expandtabs(4), 'ß'.upper(), 'İ'.lower() == 'i̇')

@@ -1,0 +1,22 @@
+# The list methods a to-do app uses: append, insert, extend, pop, remove, index, count, sort, reverse.
+todo = ['write tests', 'fix bug']
+todo.append('release')
+todo.insert(0, 'plan')
+todo.extend(['celebrate', 'rest'])
+print(todo)
+print('index of fix bug:', todo.index('fix bug'))
+done = todo.pop(1)
+print('done:', done, '| left:', len(todo))
+todo.remove('rest')
+print('last:', todo.pop())
+todo.append('plan')
+print('plan appears', todo.count('plan'), 'times')
+todo.sort()
+print('sorted:', todo)
+todo.reverse()
+print('reversed:', todo)
+todo.sort(key=len)
+print('by length:', todo)
+print('copy equal, not same:', todo.copy() == todo, todo.copy() is todo)
+del todo[1:3]
+print('after del slice:', todo)
