@@ -46,6 +46,9 @@ describe('interpreter parity with CPython', { timeout: 600_000 }, () => {
       runs.set(version, run);
     }
     await initNodeParser();
+    // Our simulator runs synchronously: let every oracle finish first, so its replies are not held up
+    // (and its per-program timeouts not tripped) while we run.
+    await Promise.allSettled(runs.values());
   });
 
   after(async () => {

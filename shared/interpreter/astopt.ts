@@ -130,9 +130,11 @@ export function constKey(v: CValue): string {
   }
 }
 
+let nans = 0;
+
 function floatKey(x: number): string {
   if (Object.is(x, -0)) return '-0';
-  if (Number.isNaN(x)) return 'nan' + Math.random(); // nan != nan: never merged
+  if (Number.isNaN(x)) return 'nan#' + ++nans; // nan != nan: never merged
   return String(x);
 }
 

@@ -10,7 +10,6 @@ import { Compiler, ScopeType, type CompileOptions } from './compiler/core';
 import { compileBody } from './compiler/statements';
 
 export { CompileError } from './compiler/errors';
-export { setFrozensetFactory } from './compiler/consts';
 export type { CompileOptions } from './compiler/core';
 
 /** Compiles a module (the current runtime `rt` owns the constants). Throws CompileError for the SyntaxErrors

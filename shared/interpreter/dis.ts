@@ -5,6 +5,7 @@ import { CodeObject } from './code';
 import { Op } from './opcodes';
 import { PyBytes, PyComplex, PyFloat, PyInt, PyObject, PySet, PyStr, PyTuple } from './objects';
 import { rt } from './runtime';
+import { setKeys } from './types/set';
 import { stackEffect } from './compiler/ir';
 import { bytesRepr, complexRepr, floatRepr, strRepr } from './compiler/unparse';
 
@@ -74,7 +75,7 @@ export function constRepr(o: PyObject): string {
   if (o instanceof PyBytes) return bytesRepr(o.value);
   if (o instanceof PyTuple) return '(' + o.items.map(constRepr).join(', ') + (o.items.length === 1 ? ',' : '') + ')';
   if (o instanceof PySet) {
-    const items = [...o.map.values()].map((e) => constRepr(e.key));
+    const items = setKeys(o).map(constRepr);
     return items.length ? 'frozenset({' + items.join(', ') + '})' : 'frozenset()';
   }
   return `<${o.ob_type.name}>`;

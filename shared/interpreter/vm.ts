@@ -853,14 +853,10 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.RAISE_VARARGS:
               doRaise(f, arg);
               break;
-            case Op.RERAISE: {
-              const exc = stack[--f.sp] as PyBaseException;
-              if (arg) {
-                const lasti = stack[f.sp - 1];
-                if (lasti instanceof PyInt) f.lasti = Number(lasti.value);
-              }
-              throw new ReRaise(exc);
-            }
+            case Op.RERAISE:
+              // With an argument CPython also resets f_lasti for line numbers; the handler is still found
+              // from this instruction's own position (exception_unwind in ceval.c).
+              throw new ReRaise(stack[--f.sp] as PyBaseException);
             case Op.PUSH_EXC_INFO: {
               // The previously handled exception moves onto the stack; this one becomes sys.exc_info().
               const exc = stack[f.sp - 1]!;

@@ -4,8 +4,9 @@
 import type { CValue } from '../astopt';
 import { constKey } from '../astopt';
 import type { CodeObject } from '../code';
-import { PyBytes, PyComplex, PyObject, PySet } from '../objects';
+import { PyBytes, PyComplex, PyObject } from '../objects';
 import { alloc, decref, incref, internStr, newFloat, newInt, newStr, newTuple, rt } from '../runtime';
+import { makeNewSet, setAddKey } from '../types/set';
 
 /** What a LOAD_CONST can load: a constant value or a code object. */
 export type ConstValue = CValue | { t: 'code'; code: CodeObject };
@@ -35,22 +36,6 @@ export function allNameChars(s: string): boolean {
   return /^[A-Za-z0-9_]*$/.test(s);
 }
 
-/** Makes the frozenset object for a constant (`x in {1, 2}`). The set implementation (hashing, table layout)
- *  lives with the runtime's types; it installs its constructor here. */
-let frozensetFactory: ((items: PyObject[]) => PyObject) | null = null;
-
-export function setFrozensetFactory(f: (items: PyObject[]) => PyObject): void {
-  frozensetFactory = f;
-}
-
-function fallbackFrozenset(items: PyObject[]): PyObject {
-  // Insertion order, no table: good enough for code that only disassembles.
-  const s = new PySet(rt.t.frozenset);
-  items.forEach((it, i) => s.map.set(i, { key: it, value: it, hash: -1 }));
-  s.fill = items.length;
-  return alloc(s, 25 * rt.version.ptr);
-}
-
 export class ConstCache {
   /** key → the one object for it; the cache owns one reference to each (released by `release`). */
   private objects = new Map<string, PyObject>();
@@ -78,10 +63,14 @@ export class ConstCache {
       case 'bytes': return alloc(new PyBytes(rt.t.bytes, v.v), 4 * rt.version.ptr + 1 + v.v.length);
       case 'tuple': return newTuple(v.items.map((it) => this.object(it)));
       case 'frozenset': {
-        const items = v.items.map((it) => this.object(it));
-        const f = (frozensetFactory ?? fallbackFrozenset)(items);
-        if (frozensetFactory) for (const it of items) decref(it); // the factory took its own references
-        return f;
+        // PyFrozenSet_New(tuple): the items added in order
+        const so = makeNewSet(rt.t.frozenset, null);
+        for (const it of v.items) {
+          const item = this.object(it);
+          setAddKey(so, item);
+          decref(item);
+        }
+        return so;
       }
     }
   }

@@ -1,15 +1,13 @@
 // bytes and bytearray (Objects/bytesobject.c, Objects/bytearrayobject.c), and the codecs str.encode and
 // bytes.decode use (utf-8, ascii, latin-1, utf-16, utf-32) with the strict/ignore/replace/... error handlers.
-import {
-  EQ, callSpecial, excType, getIter, isRaised, iterNext, typeName,
-} from '../abstract';
-import { PyBytes, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
+import { callSpecial, excType, getIter, isRaised, iterNext, typeName } from '../abstract';
+import { PyBytes, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
 import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, newTuple, raise, rt, type Runtime } from '../runtime';
 import { reprBytes } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import {
   addSlotWrappers, adjustIndices, asSsize, clinic, cmpResult, def, hasIndex, indexOf, notImplemented, posArgs,
-  setUnhashable, sliceIndexArg,
+  setUnhashable, sliceIndexArg, tupleArgs,
 } from './common';
 import { isPySpace } from './int';
 import { newIterator } from './iterators';
@@ -266,10 +264,9 @@ export function decodeBytes(b: Uint8Array, encoding = 'utf-8', errors = 'strict'
       }
       let need = 0;
       let cp = 0;
-      let min = 0;
-      if (c >= 0xc2 && c <= 0xdf) { need = 1; cp = c & 0x1f; min = 0x80; }
-      else if (c >= 0xe0 && c <= 0xef) { need = 2; cp = c & 0x0f; min = 0x800; }
-      else if (c >= 0xf0 && c <= 0xf4) { need = 3; cp = c & 0x07; min = 0x10000; }
+      if (c >= 0xc2 && c <= 0xdf) { need = 1; cp = c & 0x1f; }
+      else if (c >= 0xe0 && c <= 0xef) { need = 2; cp = c & 0x0f; }
+      else if (c >= 0xf0 && c <= 0xf4) { need = 3; cp = c & 0x07; }
       else {
         s += handle(i, i + 1, 'invalid start byte', 'utf-8');
         i++;
@@ -304,7 +301,6 @@ export function decodeBytes(b: Uint8Array, encoding = 'utf-8', errors = 'strict'
         s += handle(i, b.length, 'unexpected end of data', 'utf-8');
         break;
       }
-      void min;
       s += String.fromCodePoint(cp);
       i += need + 1;
     }
@@ -371,9 +367,7 @@ function subArg(o: PyObject): Uint8Array {
 }
 
 function searchArgs(name: string, self: PyBytes, args: PyObject[], kw: PyStr[] | null): [Uint8Array, number, number] {
-  if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
-  if (args.length < 1) raise(excType('TypeError'), `${name} expected at least 1 argument, got ${args.length}`);
-  if (args.length > 3) raise(excType('TypeError'), `${name} expected at most 3 arguments, got ${args.length}`);
+  tupleArgs(name, args, kw, 1, 3);
   const sub = subArg(args[0]);
   const [start, end] = adjustIndices(sliceIndexArg(args[1], 0), sliceIndexArg(args[2], Number.MAX_SAFE_INTEGER), self.value.length);
   return [sub, start, end];
@@ -702,8 +696,7 @@ export function install(t: TypeTable): void {
     });
     const affix = (name: string, atEnd: boolean): void => {
       def<PyBytes>(type, name, (self, args, kw) => {
-        if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
-        if (args.length < 1 || args.length > 3) raise(excType('TypeError'), `${name} expected ${args.length < 1 ? 'at least 1 argument' : 'at most 3 arguments'}, got ${args.length}`);
+        tupleArgs(name, args, kw, 1, 3);
         const [start, end] = adjustIndices(sliceIndexArg(args[1], 0), sliceIndexArg(args[2], Number.MAX_SAFE_INTEGER), self.value.length);
         const cands = args[0] instanceof PyTuple ? args[0].items : [args[0]];
         for (const c of cands) {
@@ -938,6 +931,4 @@ export function install(t: TypeTable): void {
   def<PyBytes>(ba, 'reverse', (self, args, kw) => { posArgs('reverse', args, kw, 0, 0); self.value.reverse(); return incref(rt.None); });
   setUnhashable(ba);
   addSlotWrappers(ba);
-  void EQ;
-  void PyInt;
 }

@@ -20,16 +20,30 @@ export function def<S extends PyObject = PyObject>(type: PyType, name: string, f
   method(type, name, boundOrUnbound(type, name, fn as MethodImpl), doc);
 }
 
+/** The method being entered ("list.append"): METH_O and METH_NOARGS messages name it so. */
+let currentMethod = '';
+
+function enter(qualname: string, fn: MethodImpl, self: PyObject, args: PyObject[], kwnames: PyStr[] | null): PyObject {
+  const prev = currentMethod;
+  currentMethod = qualname;
+  try {
+    return fn(self, args, kwnames);
+  } finally {
+    currentMethod = prev;
+  }
+}
+
 export function boundOrUnbound(type: PyType, name: string, fn: MethodImpl): NativeFn {
+  const qualname = `${type.name}.${name}`;
   return (args, kwnames, self) => {
-    if (self !== null) return fn(self, args, kwnames);
+    if (self !== null) return enter(qualname, fn, self, args, kwnames);
     const nkw = kwnames ? kwnames.length : 0;
     if (args.length - nkw < 1) raise(excType('TypeError'), `unbound method ${type.name}.${name}() needs an argument`);
     const s = args[0];
     if (!isSubtype(s.ob_type, type)) {
       raise(excType('TypeError'), `descriptor '${name}' for '${type.name}' objects doesn't apply to a '${typeName(s)}' object`);
     }
-    return fn(s, args.slice(1), kwnames);
+    return enter(qualname, fn, s, args.slice(1), kwnames);
   };
 }
 
@@ -52,18 +66,39 @@ export function ret<T extends PyObject>(o: T): T {
   return incref(o);
 }
 
-/** Arguments without keywords: the positional count must be in [min, max] (`name() takes ...`). */
+/**
+ * Arguments without keywords: the positional count must be in [min, max]. METH_NOARGS and METH_O methods say
+ * `list.copy() takes no arguments (1 given)`; the others `pop expected at most 1 argument, got 2`.
+ */
 export function posArgs(name: string, args: PyObject[], kwnames: PyStr[] | null, min: number, max: number): void {
-  if (kwnames && kwnames.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+  const q = currentMethod.endsWith('.' + name) ? currentMethod : name;
+  if (kwnames && kwnames.length) raise(excType('TypeError'), `${q}() takes no keyword arguments`);
   const n = args.length;
   if (n >= min && n <= max) return;
   if (min === max) {
-    if (min === 0) raise(excType('TypeError'), `${name}() takes no arguments (${n} given)`);
-    if (min === 1) raise(excType('TypeError'), `${name}() takes exactly one argument (${n} given)`);
+    if (min === 0) raise(excType('TypeError'), `${q}() takes no arguments (${n} given)`);
+    if (min === 1) raise(excType('TypeError'), `${q}() takes exactly one argument (${n} given)`);
     raise(excType('TypeError'), `${name} expected ${min} arguments, got ${n}`);
   }
   if (n < min) raise(excType('TypeError'), `${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
   raise(excType('TypeError'), `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);
+}
+
+/** _PyArg_NoKwnames for a method: `list.pop() takes no keyword arguments`. */
+export function noKw(name: string, kwnames: PyStr[] | null): void {
+  if (!kwnames || !kwnames.length) return;
+  const q = currentMethod.endsWith('.' + name) ? currentMethod : name;
+  raise(excType('TypeError'), `${q}() takes no keyword arguments`);
+}
+
+/** PyArg_ParseTuple's count check ("O|OO:find"): `find() takes at least 1 argument (0 given)`. */
+export function tupleArgs(name: string, args: PyObject[], kwnames: PyStr[] | null, min: number, max: number): void {
+  if (kwnames && kwnames.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  const bound = n < min ? min : max;
+  const how = min === max ? 'exactly' : n < min ? 'at least' : 'at most';
+  raise(excType('TypeError'), `${name}() takes ${how} ${bound} argument${bound === 1 ? '' : 's'} (${n} given)`);
 }
 
 /** Argument Clinic's positional-only check: `name() takes at most N arguments (M given)` style. */

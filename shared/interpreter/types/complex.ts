@@ -5,7 +5,7 @@ import { alloc, decref, incref, newBool, newFloat, newStr, newTuple, raise, rt }
 import { reprFloat } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import { addSlotWrappers, clinic, def, getter, notImplemented, posArgs, ternaryPow } from './common';
-import { floatHash64, numberFloat, parseFloatText, stripUnderscores } from './float';
+import { floatHash64, libmPow, numberFloat, parseFloatText, stripUnderscores } from './float';
 import { formatComplex } from './format';
 import { intToFloat, isPySpace, transformDecimalAndSpace } from './int';
 
@@ -50,7 +50,7 @@ function cPow(a: C, b: C): { r: C; edom: boolean } {
   if (b.re === 0 && b.im === 0) return { r: { re: 1, im: 0 }, edom: false };
   if (a.re === 0 && a.im === 0) return { r: { re: 0, im: 0 }, edom: b.im !== 0 || b.re < 0 };
   const vabs = Math.hypot(a.re, a.im);
-  let len = Math.pow(vabs, b.re);
+  let len = libmPow(vabs, b.re);
   const at = Math.atan2(a.im, a.re);
   let phase = at * b.re;
   if (b.im !== 0) {
@@ -255,9 +255,8 @@ export function install(t: TypeTable): void {
     }),
     pow: bin((a, b) => complexPowValues(a.re, a.im, b.re, b.im)),
   };
-  ternaryPow.set(type, (a, b, m) => {
+  ternaryPow.set(type, (a, b) => {
     if (!toC(a) || !toC(b)) return notImplemented();
-    void m;
     return raise(excType('ValueError'), 'complex modulo');
   });
   s.nb_unary = {

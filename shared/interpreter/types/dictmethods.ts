@@ -7,7 +7,9 @@ import {
 import { PyDict, PyObject, PySet, PyStr, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newBool, newDict, newStr, newTuple, raise, rt } from '../runtime';
 import { computeLinearMro, type TypeTable } from '../typetable';
-import { addSlotWrappers, callMethodOf, clinic, def, getter, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable } from './common';
+import {
+  addSlotWrappers, callMethodOf, clinic, def, getter, noKw, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable,
+} from './common';
 import * as dict from './dict';
 import { newDictIterator } from './iterators';
 import { listFromIterable } from './list';
@@ -422,14 +424,14 @@ export function install(t: TypeTable): void {
   def<PyDict>(type, 'values', (self, args, kw) => { posArgs('values', args, kw, 0, 0); return newDictView(self, 'values'); });
   def<PyDict>(type, 'items', (self, args, kw) => { posArgs('items', args, kw, 0, 0); return newDictView(self, 'items'); });
   def<PyDict>(type, 'get', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'get() takes no keyword arguments');
+    noKw('get', kw);
     if (args.length < 1) raise(excType('TypeError'), `get expected at least 1 argument, got ${args.length}`);
     if (args.length > 2) raise(excType('TypeError'), `get expected at most 2 arguments, got ${args.length}`);
     const v = dict.getItem(self, args[0]);
     return incref(v ?? args[1] ?? rt.None);
   });
   def<PyDict>(type, 'setdefault', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'setdefault() takes no keyword arguments');
+    noKw('setdefault', kw);
     if (args.length < 1) raise(excType('TypeError'), `setdefault expected at least 1 argument, got ${args.length}`);
     if (args.length > 2) raise(excType('TypeError'), `setdefault expected at most 2 arguments, got ${args.length}`);
     const v = dict.getItem(self, args[0]);
@@ -439,7 +441,7 @@ export function install(t: TypeTable): void {
     return incref(dflt);
   });
   def<PyDict>(type, 'pop', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'pop() takes no keyword arguments');
+    noKw('pop', kw);
     if (args.length < 1) raise(excType('TypeError'), `pop expected at least 1 argument, got ${args.length}`);
     if (args.length > 2) raise(excType('TypeError'), `pop expected at most 2 arguments, got ${args.length}`);
     const e = dict.popEntry(self, args[0]);

@@ -162,18 +162,13 @@ export function bigToDouble(q: bigint, sticky: boolean, exp2: number): number {
   return r;
 }
 
+/** floor(sqrt(n)): Newton's iteration from above. */
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      // Newton from above converges to floor(sqrt(n)); settle the last step.
-      while (x * x > n) x--;
-      while ((x + 1n) * (x + 1n) <= n) x++;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }
@@ -183,6 +178,7 @@ function isqrt(n: bigint): bigint {
  * (V8's Math.pow may be an ulp off): integers, and halves (through an exact square root). Null otherwise.
  */
 function exactPow(x: number, y: number): number | null {
+  if (!(x > 0) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
   const twice = y * 2;
   if (!Number.isInteger(twice) || Math.abs(twice) > 2048) return null;
   let [m, e] = decompose(x);
@@ -223,6 +219,11 @@ function exactPow(x: number, y: number): number | null {
   const inexact = t * a !== 1n << BigInt(2 * s);
   const r = isqrt(t);
   return bigToDouble(r, inexact || r * r !== t, -s - exp2 / 2);
+}
+
+/** The C library's pow for finite positive x: exact where it can be, else Math.pow. */
+export function libmPow(x: number, y: number): number {
+  return exactPow(x, y) ?? Math.pow(x, y);
 }
 
 /** float_divmod's quotient and remainder. */

@@ -376,7 +376,6 @@ function formatLongInternal(obj: PyObject, v: IntValue, f: FormatSpec): string {
     signChar = '-';
     s = s.slice(1);
   }
-  void obj;
   return fillNumber(f, signChar, prefix, s, false, '', f.type === 'X');
 }
 
@@ -471,13 +470,6 @@ function formatComplexInternal(re: number, im: number, f: FormatSpec): string {
 }
 
 // ---------------------------------------------------------------- __format__ of the builtin types
-
-function strOf(o: PyObject): string {
-  const s = pyStr(o);
-  const v = s.value;
-  decref(s);
-  return v;
-}
 
 /** int.__format__ (_PyLong_FormatAdvancedWriter) */
 export function formatInt(o: PyInt, spec: string): PyStr {

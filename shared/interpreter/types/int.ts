@@ -7,7 +7,7 @@ import { PyBuiltin, PyBytes, PyInt, PyObject, PyStr, type PyType } from '../obje
 import { alloc, decref, incref, intSize, newBool, newFloat, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
-  addSlotWrappers, clinic, cmpResult, def, getter, indexOf, notImplemented, ternaryPow,
+  addSlotWrappers, clinic, cmpResult, def, getter, indexOf, noKw, notImplemented, ternaryPow,
 } from './common';
 import { classMethod } from './util';
 import { floatPowValues } from './float';
@@ -683,7 +683,7 @@ export function install(t: TypeTable): void {
     });
   }
   def<PyInt>(int, '__round__', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), '__round__() takes no keyword arguments');
+    noKw('__round__', kw);
     if (args.length > 1) raise(excType('TypeError'), `__round__ expected at most 1 argument, got ${args.length}`);
     if (args.length === 0 || args[0] === rt.None) return exactInt(self);
     const nd = indexOf(args[0]);
@@ -735,12 +735,12 @@ export function install(t: TypeTable): void {
 }
 
 function clinicPos0(name: string, args: PyObject[], kw: PyStr[] | null): void {
-  if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+  noKw(name, kw);
   if (args.length) raise(excType('TypeError'), `${name}() takes no arguments (${args.length} given)`);
 }
 
 function clinicPos1(name: string, args: PyObject[], kw: PyStr[] | null): void {
-  if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+  noKw(name, kw);
   if (args.length !== 1) raise(excType('TypeError'), `${name}() takes exactly one argument (${args.length} given)`);
 }
 

@@ -2,14 +2,14 @@
 // setobject.c, dictobject.c, iterobject.c). An exhausted iterator drops its reference to the container at once,
 // as CPython's do, so reference counts match while a loop runs and after it ends.
 import {
-  EQ, allTypes, call, callDescriptor, excType, findSlot, getItem, isRaised, length, lookupType, richCompareBool,
+  EQ, allTypes, call, excType, findSlot, getItem, isRaised, length, lookupType, richCompareBool,
   iterHooks,
 } from '../abstract';
 import { computeLinearMro, type TypeTable } from '../typetable';
 import {
   PyBytes, PyDict, PyInt, PyIterator, PyList, PyObject, PyStr, PyTuple, PyType, type DictEntry,
 } from '../objects';
-import { alloc, decref, incref, newDict, newInt, newStr, newTuple, raise, rt, untrack, track } from '../runtime';
+import { alloc, decref, incref, newDict, newInt, newStr, newTuple, raise, rt, track } from '../runtime';
 import { addSlotWrappers, callMethodOf, def, posArgs } from './common';
 import { setKeyAt, setNextSlot, setUsed } from './set';
 import type { PySet } from '../objects';
@@ -433,7 +433,6 @@ export function install(t: TypeTable): void {
     addSlotWrappers(type);
   }
   iterHooks.seqIter = (o) => newIterator('iterator', o);
-  void untrack;
 }
 
 /** iter(o) for a class with only __getitem__ (PySeqIter_New): iterHooks.seqIter. */

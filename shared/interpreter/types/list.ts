@@ -1,14 +1,13 @@
 // list (Objects/listobject.c): the operations with CPython's over-allocation (list_resize), reference order
 // (items dropped last to first), comparison order (timsort, Objects/listsort.txt) and messages.
 import {
-  EQ, LT, call, excType, getIter, isRaised, isSubtype, iterNext, reprText, richCompare, richCompareBool, typeName,
+  EQ, LT, call, excType, getIter, isRaised, iterNext, reprText, richCompare, richCompareBool, typeName,
 } from '../abstract';
 import { PyList, PyObject, PySlice, PyTuple, type PyStr, type PyType } from '../objects';
-import { alloc, decref, incref, newBool, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newInt, newList, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
-  addSlotWrappers, asSsize, clinic, def, hasIndex, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable,
-  sliceIndexArg, cmpResult,
+  addSlotWrappers, asSsize, clinic, cmpResult, def, hasIndex, noKw, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable, sliceIndexArg,
 } from './common';
 import { lengthHint, newIterator } from './iterators';
 import { sliceUnpack, adjustSlice } from './slice';
@@ -330,7 +329,47 @@ function binarysort(ms: SortState, lo: number, hi: number, start: number): void 
   }
 }
 
+function reverseSlice(ms: SortState, lo: number, hi: number): void {
+  reverseRange(ms.keys, lo, hi);
+  if (ms.values) reverseRange(ms.values, lo, hi);
+}
+
+/**
+ * count_run from 3.13: a descending run may hold equal elements (each all-equal stretch is reversed on the fly,
+ * then the whole run), the run is returned ascending, and it is extended by a naturally ascending suffix.
+ */
+function countRun313(ms: SortState, lo: number, nremaining: number): number {
+  const keys = ms.keys;
+  const lt = ms.lt;
+  let n = 1;
+  for (; n < nremaining; ++n) if (lt(keys[lo + n], keys[lo + n - 1])) break;
+  if (n === nremaining) return n;
+  if (n > 1) {
+    if (lt(keys[lo], keys[lo + n - 1])) return n;
+    reverseSlice(ms, lo, lo + n);
+  }
+  ++n;
+  let neq = 0;
+  const reverseLastNeq = (): void => {
+    if (neq) {
+      ++neq;
+      reverseSlice(ms, lo + n - neq, lo + n);
+      neq = 0;
+    }
+  };
+  for (; n < nremaining; ++n) {
+    if (lt(keys[lo + n], keys[lo + n - 1])) reverseLastNeq();
+    else if (lt(keys[lo + n - 1], keys[lo + n])) break;
+    else ++neq;
+  }
+  reverseLastNeq();
+  reverseSlice(ms, lo, lo + n);
+  for (; n < nremaining; ++n) if (lt(keys[lo + n], keys[lo + n - 1])) break;
+  return n;
+}
+
 function countRun(ms: SortState, lo: number, hi: number): [number, boolean] {
+  if (rt.v >= 313) return [countRun313(ms, lo, hi - lo), false];
   const keys = ms.keys;
   ++lo;
   if (lo === hi) return [1, false];
@@ -980,13 +1019,13 @@ export function install(t: TypeTable): void {
     return incref(rt.None);
   });
   def<PyList>(type, 'insert', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'insert() takes no keyword arguments');
+    noKw('insert', kw);
     if (args.length !== 2) raise(excType('TypeError'), `insert expected 2 arguments, got ${args.length}`);
     listInsert(self, asSsize(args[0], 'OverflowError'), args[1]);
     return incref(rt.None);
   });
   def<PyList>(type, 'pop', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'pop() takes no keyword arguments');
+    noKw('pop', kw);
     if (args.length > 1) raise(excType('TypeError'), `pop expected at most 1 argument, got ${args.length}`);
     let index = args.length ? asSsize(args[0], 'OverflowError') : -1;
     const size = self.items.length;
@@ -994,6 +1033,13 @@ export function install(t: TypeTable): void {
     if (index < 0) index += size;
     if (index < 0 || index >= size) raise(excType('IndexError'), 'pop index out of range');
     const v = self.items[index];
+    if (rt.v >= 312 && size === 1) {
+      // 3.12+: popping the last item frees the buffer (list_clear), as a new empty list has none.
+      self.items = [];
+      self.allocated = 0;
+      zeroBuffer.delete(self);
+      return v;
+    }
     if (index === size - 1) {
       listResize(self, size - 1);
       self.items.pop();
@@ -1021,7 +1067,7 @@ export function install(t: TypeTable): void {
     return raise(excType('ValueError'), 'list.remove(x): x not in list');
   });
   def<PyList>(type, 'index', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'index() takes no keyword arguments');
+    noKw('index', kw);
     if (args.length < 1) raise(excType('TypeError'), `index expected at least 1 argument, got ${args.length}`);
     if (args.length > 3) raise(excType('TypeError'), `index expected at most 3 arguments, got ${args.length}`);
     const value = args[0];
@@ -1103,6 +1149,4 @@ export function install(t: TypeTable): void {
   });
   addSlotWrappers(type);
   setUnhashable(type);
-  void isSubtype;
-  void newTuple;
 }

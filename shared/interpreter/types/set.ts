@@ -3,12 +3,13 @@
 // code that looks keys up through types/dict.ts.
 import {
   EQ, GE, GT, LE, LT, NE, excType, getIter, isRaised, isSubtype, isTrue, iterNext, lookupType, repr, richCompareBool,
-  typeName,
 } from '../abstract';
 import { PyBuiltin, PyDict, PyObject, PySet, PyStr, type DictEntry, type PyType } from '../objects';
 import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { addSlotWrappers, def, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable } from './common';
+import {
+  addSlotWrappers, def, noKw, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable,
+} from './common';
 import { lookup as dictLookup, valueKey } from './dict';
 import { hash64, signed64 } from './hashing';
 import { newIterator } from './iterators';
@@ -879,7 +880,7 @@ function setRepr(o: PyObject): PyObject {
 // ---------------------------------------------------------------- install
 
 function tuplesArgs(name: string, args: PyObject[], kw: PyStr[] | null): void {
-  if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
+  noKw(name, kw);
 }
 
 export function install(t: TypeTable): void {
@@ -1037,8 +1038,6 @@ export function install(t: TypeTable): void {
   };
   frozenset.slots.tp_hash = (o) => Number(frozensetHash64(o));
   addSlotWrappers(frozenset);
-  void typeName;
-  void PyBuiltin;
 }
 
 // The VM's hooks (BUILD_SET, SET_ADD, SET_UPDATE): arguments borrowed.

@@ -4,18 +4,18 @@
 import {
   EQ, excType, getItem, indexValue, isRaised, str as pyStr, typeName,
 } from '../abstract';
-import { PyBytes, PyDict, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
+import { PyDict, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
 import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt, strSize } from '../runtime';
 import { isPrintable, reprStr } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import {
-  addSlotWrappers, adjustIndices, asSsize, clinic, cmpResult, def, hasIndex, notImplemented, posArgs, sliceIndexArg,
+  addSlotWrappers, adjustIndices, asSsize, clinic, cmpResult, def, hasIndex, notImplemented, posArgs, sliceIndexArg, tupleArgs,
 } from './common';
 import * as dict from './dict';
 import { bytesLike, decodeBytes, encodeStr, newBytes } from './bytes';
 import { formatStr, percentFormat, strFormat, strFormatMap } from './format';
 import { strHash } from './hashing';
-import { decimalValue, isPySpace } from './int';
+import { isPySpace } from './int';
 import { newStrIterator } from './iterators';
 import { listAppend, listAppendSteal, newListAllocated, sequenceFast, strLess, checkRepeatSize, repeatCount } from './list';
 import { adjustSlice, sliceUnpack } from './slice';
@@ -351,9 +351,23 @@ function splitArgs(name: string, args: PyObject[], kw: PyStr[] | null): [Text | 
     sep = new Text((sepObj as PyStr).value);
     if (sep.length === 0) raise(excType('ValueError'), 'empty separator');
   }
-  let maxsplit = maxObj ? asSsize(maxObj) : -1;
-  if (maxsplit < 0) maxsplit = Number.MAX_SAFE_INTEGER;
+  const maxsplit = maxObj ? asSsize(maxObj) : -1;
   return [sep, maxsplit];
+}
+
+/**
+ * The split count bounding the result list's preallocation (PREALLOC_SIZE in Objects/stringlib/split.h): a
+ * negative maxsplit means no limit, which from 3.12 is first bounded by what the text can hold.
+ */
+function splitMaxcount(maxsplit: number, len1: number, sep: Text | null): number {
+  if (maxsplit >= 0) return maxsplit;
+  if (rt.v < 312) return Number.MAX_SAFE_INTEGER;
+  return sep ? Math.floor(len1 / sep.length) + 1 : Math.trunc((len1 - 1) / 2) + 1;
+}
+
+/** split()/rsplit() with a separator longer than the text: PyList_New(1) holding the text itself. */
+function splitShort(self: PyStr): PyList {
+  return newListAllocated([unchanged(self)], 1);
 }
 
 function splitlines(self: PyStr, keepends: boolean): PyList {
@@ -649,12 +663,16 @@ export function install(t: TypeTable): void {
   def<PyStr>(type, 'split', (self, args, kw) => {
     const [sep, maxsplit] = splitArgs('split', args, kw);
     const tx = new Text(self.value);
-    return splitList(sep ? splitSep(self, tx, sep, maxsplit) : splitWhitespace(self, tx, maxsplit), maxsplit);
+    if (sep && tx.length < sep.length) return splitShort(self);
+    const maxcount = splitMaxcount(maxsplit, tx.length, sep);
+    return splitList(sep ? splitSep(self, tx, sep, maxcount) : splitWhitespace(self, tx, maxcount), maxcount);
   });
   def<PyStr>(type, 'rsplit', (self, args, kw) => {
     const [sep, maxsplit] = splitArgs('rsplit', args, kw);
     const tx = new Text(self.value);
-    const l = splitList(sep ? rsplitSep(self, tx, sep, maxsplit) : rsplitWhitespace(self, tx, maxsplit), maxsplit);
+    if (sep && tx.length < sep.length) return splitShort(self);
+    const maxcount = splitMaxcount(maxsplit, tx.length, sep);
+    const l = splitList(sep ? rsplitSep(self, tx, sep, maxcount) : rsplitWhitespace(self, tx, maxcount), maxcount);
     l.items.reverse();
     return l;
   });
@@ -723,9 +741,7 @@ export function install(t: TypeTable): void {
   });
   const searcher = (name: string, f: (tx: Text, sub: Text, start: number, end: number) => PyObject): void => {
     def<PyStr>(type, name, (self, args, kw) => {
-      if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
-      if (args.length < 1) raise(excType('TypeError'), `${name} expected at least 1 argument, got ${args.length}`);
-      if (args.length > 3) raise(excType('TypeError'), `${name} expected at most 3 arguments, got ${args.length}`);
+      tupleArgs(name, args, kw, 1, 3);
       const sub = subArg(args[0]);
       const tx = new Text(self.value);
       const [start, end] = adjustIndices(sliceIndexArg(args[1], 0), sliceIndexArg(args[2], Number.MAX_SAFE_INTEGER), tx.length);
@@ -747,9 +763,7 @@ export function install(t: TypeTable): void {
   searcher('count', (tx, sub, a, b) => newInt(tx.count(sub, a, b)));
   const affix = (name: string, atEnd: boolean): void => {
     def<PyStr>(type, name, (self, args, kw) => {
-      if (kw && kw.length) raise(excType('TypeError'), `${name}() takes no keyword arguments`);
-      if (args.length < 1) raise(excType('TypeError'), `${name} expected at least 1 argument, got ${args.length}`);
-      if (args.length > 3) raise(excType('TypeError'), `${name} expected at most 3 arguments, got ${args.length}`);
+      tupleArgs(name, args, kw, 1, 3);
       const tx = new Text(self.value);
       const [start, end] = adjustIndices(sliceIndexArg(args[1], 0), sliceIndexArg(args[2], Number.MAX_SAFE_INTEGER), tx.length);
       const test = (o: PyObject): boolean => {
@@ -773,18 +787,17 @@ export function install(t: TypeTable): void {
   };
   affix('startswith', false);
   affix('endswith', true);
-  const fillArg = (name: string, o: PyObject | undefined): string => {
+  const fillArg = (o: PyObject | undefined): string => {
     if (o === undefined) return ' ';
     if (!(o instanceof PyStr)) raise(excType('TypeError'), `The fill character must be a unicode character, not ${typeName(o)}`);
     if (cpLength((o as PyStr).value) !== 1) raise(excType('TypeError'), 'The fill character must be exactly one character long');
-    void name;
     return (o as PyStr).value;
   };
   const padder = (name: string, f: (tx: Text, width: number, fill: string) => string): void => {
     def<PyStr>(type, name, (self, args, kw) => {
       posArgs(name, args, kw, 1, 2);
       const width = asSsize(args[0]);
-      const fill = fillArg(name, args[1]);
+      const fill = fillArg(args[1]);
       const tx = new Text(self.value);
       if (tx.length >= width) return unchanged(self);
       return newStr(f(tx, width, fill));
@@ -890,5 +903,4 @@ export function install(t: TypeTable): void {
     return newInt(strSize(self.value));
   });
   addSlotWrappers(type);
-  void decimalValue;
 }

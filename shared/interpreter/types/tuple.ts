@@ -5,7 +5,7 @@ import { PyList, PyObject, PySlice, PyTuple, type PyStr, type PyType } from '../
 import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
-  addSlotWrappers, asSsize, cmpResult, def, hasIndex, notImplemented, posArgs, reprEnter, reprLeave, sliceIndexArg,
+  addSlotWrappers, asSsize, cmpResult, def, hasIndex, noKw, notImplemented, posArgs, reprEnter, reprLeave, sliceIndexArg,
 } from './common';
 import { hash64, tupleHashOf } from './hashing';
 import { lengthHint, newIterator } from './iterators';
@@ -159,7 +159,7 @@ export function install(t: TypeTable): void {
     for (let i = items.length - 1; i >= 0; i--) decref(items[i]);
   };
   def<PyTuple>(type, 'index', (self, args, kw) => {
-    if (kw && kw.length) raise(excType('TypeError'), 'index() takes no keyword arguments');
+    noKw('index', kw);
     if (args.length < 1) raise(excType('TypeError'), `index expected at least 1 argument, got ${args.length}`);
     if (args.length > 3) raise(excType('TypeError'), `index expected at most 3 arguments, got ${args.length}`);
     const n = self.items.length;
