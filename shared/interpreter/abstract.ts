@@ -44,7 +44,7 @@ export const allTypes = new Set<PyType>();
 /** PyObject_Vectorcall. */
 export function call(callable: PyObject, args: PyObject[], kwnames: PyStr[] | null = null): PyObject {
   if (callable instanceof PyFunction) return hooks.callFunction(callable, args, kwnames);
-  if (callable instanceof PyBuiltin) {
+  if (callable instanceof PyBuiltin && callable.ob_type === rt.t.builtin_function_or_method) {
     return callable.fn(args, kwnames, callable.self);
   }
   if (callable instanceof PyMethod) {
@@ -59,9 +59,8 @@ export function call(callable: PyObject, args: PyObject[], kwnames: PyStr[] | nu
 
 /** Calls an attribute found on the type (a function/descriptor) as a method of self. */
 export function callDescriptor(attr: PyObject, self: PyObject, args: PyObject[], kwnames: PyStr[] | null = null): PyObject {
-  if (attr instanceof PyFunction || (attr instanceof PyBuiltin && attr.self === null)) {
-    return call(attr, [self, ...args], kwnames);
-  }
+  if (attr instanceof PyFunction) return call(attr, [self, ...args], kwnames);
+  if (attr instanceof PyBuiltin && attr.ob_type === rt.t.method_descriptor) return attr.fn(args, kwnames, self);
   const bound = descrGet(attr, self, self.ob_type);
   try {
     return call(bound, args, kwnames);
@@ -575,6 +574,11 @@ export function iterate(o: PyObject, each: (item: PyObject) => void): void {
 
 // ---------------------------------------------------------------- numbers
 
+export const seqHooks = {
+  /** sq_concat / sq_repeat's messages for the builtin sequences (types/common.ts sequenceFallback). */
+  fallback: (_a: PyObject, _b: PyObject, _op: 'add' | 'mul'): null => null,
+};
+
 export const BINARY_NAMES = ['add', 'and', 'floordiv', 'lshift', 'matmul', 'mul', 'mod', 'or', 'pow', 'rshift', 'sub', 'truediv', 'xor'];
 export const BINARY_SYMBOLS = ['+', '&', '//', '<<', '@', '*', '%', '|', '** or pow()', '>>', '-', '/', '^'];
 
@@ -612,9 +616,7 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
     if (r !== rt.NotImplemented) return r;
     decref(r);
   }
-  if (op === 5 || op === 0) {
-    // Sequence repetition and concatenation for types that only have sq_* behaviour are in their nb slots.
-  }
+  if (op === 0 || op === 5) seqHooks.fallback(a, b, op === 0 ? 'add' : 'mul');
   return raise(excType('TypeError'),
     `unsupported operand type(s) for ${BINARY_SYMBOLS[op]}: '${typeName(a)}' and '${typeName(b)}'`);
 }

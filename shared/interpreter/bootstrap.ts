@@ -1,6 +1,7 @@
 // Makes a fresh interpreter (pycore's interpreter init): the type objects, the singletons and caches
 // (None, True/False, small ints, one-character strings), the builtins module and sys.
-import { allTypes, dictHooks, iterHooks, setNewStr } from './abstract';
+import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr } from './abstract';
+import { sequenceFallback } from './types/common';
 import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
 import { Runtime, alloc, deallocHooks, newDict, newStr, rt, setRuntime, type Version } from './runtime';
 import { attachDicts, makeTypeTable } from './typetable';
@@ -52,6 +53,7 @@ function makeStatic<T extends PyObject>(o: T, size: number): T {
 export function createRuntime(version: Version): Runtime {
   const r = new Runtime(version);
   setRuntime(r);
+  allTypes.clear(); // types of an earlier run must not be kept alive (or walked) by this one
   const t = makeTypeTable();
   r.t = t;
   exceptions.makeExceptionTypes(t);
@@ -104,6 +106,7 @@ export function createRuntime(version: Version): Runtime {
   dictMethods.install(t);
   format.install(t);
   iterHooks.seqIter = iterators.seqIter;
+  seqHooks.fallback = sequenceFallback;
   for (const ty of allTypes) objectType.addSlotWrappers(ty);
 
   vmHooks.newSet = setType.newSetFrom;

@@ -15,6 +15,7 @@ import { computeLinearMro } from './typetable';
 import { bindArgs, builtinFunction, exactArgs, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
+import { hash64 } from './types/hashing';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -113,7 +114,7 @@ function minmax(name: 'min' | 'max', op: number): Fn {
     }
     if (best === null) {
       if (dflt) return incref(dflt);
-      typeError(`${name}() ${rt.v >= 312 ? 'iterable argument is empty' : 'arg is an empty sequence'}`);
+      raise(excType('ValueError'), `${name}() ${rt.v >= 312 ? 'iterable argument is empty' : 'arg is an empty sequence'}`);
     }
     return best!;
   };
@@ -269,7 +270,7 @@ const callable: Fn = (args, kwnames) => {
 
 const hashFn: Fn = (args, kwnames) => {
   exactArgs('hash', args, 1, kwnames);
-  return newInt(hash(args[0]));
+  return newInt(hash64(args[0]));
 };
 
 const reprFn: Fn = (args, kwnames) => {

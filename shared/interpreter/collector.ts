@@ -1,7 +1,7 @@
 // The cyclic garbage collector (Python/gc.c, Modules/gcmodule.c): finds groups of objects that only reference
 // each other and frees them. Each phase is one function, as in gc.c.
 import { findSlot } from './abstract';
-import { PyObject } from './objects';
+import { PyObject, PyType } from './objects';
 import { decref, deallocHooks, incref, rt } from './runtime';
 
 export interface CollectionResult {
@@ -88,12 +88,26 @@ function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
       saveAll.push(incref(o));
       continue;
     }
-    const clear = findSlot(o.ob_type, 'tp_clear');
-    if (!clear) continue;
+    if (!gcClearable(o.ob_type)) continue;
     incref(o);
-    clear(o);
+    const own = (o.ob_type as PyType & { gcClear?: (x: PyObject) => void }).gcClear;
+    (own ?? findSlot(o.ob_type, 'tp_clear')!)(o);
     decref(o);
   }
+}
+
+/**
+ * The builtin types that have a tp_clear in CPython (the collector breaks cycles only through those; a tuple,
+ * a bound method or a generator is freed when what it refers to lets go). Classes: subtype_clear.
+ */
+const GC_CLEARABLE = new Set([
+  'list', 'dict', 'set', 'frozenset', 'function', 'cell', 'frame', 'module', 'type', 'staticmethod',
+  'classmethod', 'property', 'traceback', 'weakref', 'BaseException',
+]);
+
+function gcClearable(t: PyType): boolean {
+  if (t.heapType) return true;
+  return t.mro.some((b) => GC_CLEARABLE.has(b.name) && !b.heapType);
 }
 
 /** A full collection of every tracked object (generation 2). */

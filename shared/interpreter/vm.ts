@@ -17,6 +17,7 @@ import {
   newTuple, raise, rt, xdecref,
 } from './runtime';
 import * as dict from './types/dict';
+import { listAppendSteal } from './types/list';
 
 /** The hooks the VM needs from the builtin types (installed by bootstrap). */
 export const vmHooks = {
@@ -637,8 +638,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.LIST_APPEND: {
               const v = stack[--f.sp]!;
-              const list = stack[f.sp - arg] as PyList;
-              list.items.push(v);
+              listAppendSteal(stack[f.sp - arg] as PyList, v);
               break;
             }
             case Op.SET_ADD: {

@@ -6,7 +6,7 @@ import { constKey } from '../astopt';
 import type { CodeObject } from '../code';
 import { PyBytes, PyComplex, PyObject } from '../objects';
 import { alloc, decref, incref, internStr, newFloat, newInt, newStr, newTuple, rt } from '../runtime';
-import { makeNewSet, setAddKey } from '../types/set';
+import { makeNewSet, setAddKey , setKeys} from '../types/set';
 
 /** What a LOAD_CONST can load: a constant value or a code object. */
 export type ConstValue = CValue | { t: 'code'; code: CodeObject };
@@ -70,7 +70,11 @@ export class ConstCache {
           setAddKey(so, item);
           decref(item);
         }
-        return so;
+        // merge_consts_recursive (Python/compile.c) rebuilds the frozenset from the first one's iteration order.
+        const rebuilt = makeNewSet(rt.t.frozenset, null);
+        for (const item of setKeys(so)) setAddKey(rebuilt, item);
+        decref(so);
+        return rebuilt;
       }
     }
   }

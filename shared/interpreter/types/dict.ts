@@ -60,12 +60,13 @@ function isBuiltinValueSubclass(t: import('../objects').PyType): boolean {
 
 type Table = PyDict | PySet;
 
-/** Finds the entry for key (borrowed), or undefined. Raises TypeError for unhashable keys. */
-export function lookup(d: Table, key: PyObject): DictEntry | undefined {
+/** Finds the entry for key (borrowed), or undefined. Raises TypeError for unhashable keys. `knownHash`: the
+ *  key's hash when the caller already has it (CPython computes it once per operation; __hash__ may print). */
+export function lookup(d: Table, key: PyObject, knownHash?: number): DictEntry | undefined {
   const vk = valueKey(key);
   if (vk !== undefined) return d.map.get(vk);
   if (identityKey(key)) return d.map.get(key);
-  const h = hash(key);
+  const h = knownHash ?? hash(key);
   const bucket = d.buckets?.get(h);
   if (!bucket) return undefined;
   for (const e of bucket) {
@@ -86,7 +87,9 @@ function mapKeyOf(d: Table, key: PyObject, h: number): unknown {
 
 /** Inserts or replaces (takes new references to key and value; on replace the old value is decref'd). */
 export function setItem(d: Table, key: PyObject, value: PyObject): void {
-  const existing = lookup(d, key);
+  const general = valueKey(key) === undefined && !identityKey(key);
+  const h = general ? hash(key) : 0;
+  const existing = lookup(d, key, general ? h : undefined);
   if (existing) {
     const old = existing.value;
     existing.value = incref(value);
@@ -94,8 +97,6 @@ export function setItem(d: Table, key: PyObject, value: PyObject): void {
     decref(old);
     return;
   }
-  const vk = valueKey(key);
-  const h = vk !== undefined ? 0 : identityKey(key) ? 0 : hash(key);
   const entry: DictEntry & { mapKey?: unknown } = { key: incref(key), value: incref(value), hash: h };
   const mk = mapKeyOf(d, key, h);
   entry.mapKey = mk;

@@ -10,11 +10,12 @@ import { alloc, decref, incref, newInt, newStr, raise, rt, xdecref } from '../ru
 import type { TypeTable } from '../typetable';
 import { releaseLocals } from '../vm';
 import * as dict from './dict';
+import { noneHash64 } from './hashing';
 
 export function install(t: TypeTable): void {
   t.NoneType.slots.tp_repr = () => newStr('None');
   t.NoneType.slots.nb_bool = () => false;
-  t.NoneType.slots.tp_hash = () => (rt.v >= 312 ? 0xfcba0 : 1 + (rt.None.address >> 4));
+  t.NoneType.slots.tp_hash = () => Number(noneHash64());
   t.NoneType.slots.tp_new = (_type, args) => {
     if (args.length) raise(excType('TypeError'), 'NoneType takes no arguments');
     return incref(rt.None);

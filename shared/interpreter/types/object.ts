@@ -1,13 +1,13 @@
 // `object`: the base of every class (Objects/typeobject.c, object_* functions): default __new__/__init__,
 // identity hash and equality, the default repr, __class__ and __dict__.
 import {
-  EQ, NE, callDescriptor, defaultRepr, excType, genericGetAttr, genericSetAttr, isTrue, lookupType, typeName,
+  EQ, NE, callDescriptor, defaultRepr, excType, findSlot, genericGetAttr, genericSetAttr, isTrue, lookupType, typeName,
 } from '../abstract';
 import { PyBuiltin, PyDict, PyInstance, PyObject, PyType, type PyStr } from '../objects';
 import type { TypeTable as _TT } from '../typetable';
 import { alloc, decref, incref, newBool, newDict, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { method } from './util';
+import { classMethod, method } from './util';
 
 /** _Py_HashPointer: the address rotated right by 4 bits (Python/pyhash.c). */
 export function pointerHash(o: PyObject): number {
@@ -41,28 +41,32 @@ function excessArgs(args: PyObject[], kwnames: PyStr[] | null): boolean {
 
 export function install(t: TypeTable): void {
   const object = t.object;
-  object.slots.tp_new = (type, args, kwnames) => {
+  // object_new / object_init (Objects/typeobject.c): extra arguments are an error unless the other of the
+  // two methods is overridden.
+  const objectNew = (type: PyType, args: PyObject[], kwnames: PyStr[] | null): PyObject => {
     if (excessArgs(args, kwnames)) {
-      const init = lookupType(type, '__init__');
-      const newm = lookupType(type, '__new__');
-      const objInit = lookupType(object, '__init__');
-      const objNew = lookupType(object, '__new__');
-      if (newm !== objNew) raise(excType('TypeError'), `object.__new__() takes exactly one argument (the type to instantiate)`);
-      if (init === objInit) raise(excType('TypeError'), `${type.name}() takes no arguments`);
+      if (overridesNew(type)) raise(excType('TypeError'), 'object.__new__() takes exactly one argument (the type to instantiate)');
+      if (!overridesInit(type)) raise(excType('TypeError'), `${type.name}() takes no arguments`);
     }
     return newInstance(type);
   };
-  object.slots.tp_init = (self, args, kwnames) => {
+  const objectInit = (self: PyObject, args: PyObject[], kwnames: PyStr[] | null): void => {
     if (excessArgs(args, kwnames)) {
       const type = self.ob_type;
-      const init = lookupType(type, '__init__');
-      const newm = lookupType(type, '__new__');
-      if (init !== lookupType(object, '__init__')) {
-        raise(excType('TypeError'), 'object.__init__() takes exactly one argument (the instance to initialize)');
-      }
-      if (newm === lookupType(object, '__new__')) raise(excType('TypeError'), `${type.name}() takes no arguments`);
+      if (overridesInit(type)) raise(excType('TypeError'), 'object.__init__() takes exactly one argument (the instance to initialize)');
+      if (!overridesNew(type)) raise(excType('TypeError'), `${type.name}() takes no arguments`);
     }
   };
+  const overridesNew = (type: PyType): boolean => {
+    const n = lookupType(type, '__new__');
+    return !!n && !(n instanceof PyBuiltin) ? true : findSlot(type, 'tp_new') !== objectNew;
+  };
+  const overridesInit = (type: PyType): boolean => {
+    const i = lookupType(type, '__init__');
+    return !!i && !(i instanceof PyBuiltin) ? true : findSlot(type, 'tp_init') !== objectInit;
+  };
+  object.slots.tp_new = objectNew;
+  object.slots.tp_init = objectInit;
   object.slots.tp_repr = (self) => defaultRepr(self);
   object.slots.tp_str = (self) => {
     const { repr } = require('../abstract') as typeof import('../abstract');
@@ -87,7 +91,7 @@ export function install(t: TypeTable): void {
   };
   object.slots.tp_getattro = undefined;
 
-  method(object, '__init_subclass__', () => incref(rt.None));
+  classMethod(object, '__init_subclass__', () => incref(rt.None));
   method(object, '__format__', (args, _kw, self) => {
     const spec = args[0] as PyStr;
     if (spec.value !== '') {

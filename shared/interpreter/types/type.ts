@@ -119,6 +119,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     instanceClear(o);
     if (baseClear) baseClear(o);
   };
+  // What gc's tp_clear (subtype_clear) drops: the instance part, and the base's part only where the base
+  // type has a tp_clear of its own (a tuple subclass keeps its items until it is deallocated).
+  (type as PyType & { gcClear?: (o: PyObject) => void }).gcClear = (o) => {
+    instanceClear(o);
+    if (baseClear && ['list', 'dict', 'set', 'frozenset', 'BaseException'].some((n) => solid.mro.some((b) => b.name === n))) baseClear(o);
+  };
   type.slots.tp_traverse = (o, visit) => {
     if (baseTraverse) baseTraverse(o, visit);
     instanceTraverse(o, visit);
