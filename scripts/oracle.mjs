@@ -48,5 +48,5 @@ const env = {
   MEMLENS_ORACLE_DIFF_LINES: '40',
 };
 const test = join(root, 'out', 'test', 'interpreter.oracle.test.js');
-const run = spawnSync(process.execPath, ['--test-reporter=spec', test], { env, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--stack-size=6000', '--test-reporter=spec', test], { env, stdio: 'inherit' });
 process.exit(run.status ?? 1);

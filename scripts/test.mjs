@@ -11,5 +11,7 @@ const files = readdirSync(tests, { recursive: true })
   .sort()
   .map((file) => join(tests, file));
 // Extra arguments go to the runner, e.g. `npm test -- --test-name-pattern=memlens`.
-const run = spawnSync(process.execPath, ['--test', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
+// The simulator runs Python calls on the JavaScript stack: give it room for CPython's recursion limit (the
+// main thread's stack is 8 MB on Linux; V8's own limit is under 1 MB unless raised).
+const run = spawnSync(process.execPath, ['--stack-size=6000', '--test', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

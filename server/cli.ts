@@ -1,6 +1,7 @@
 // `memlens`, the command-line front end on the same `shared/` code as the language server.
 // Exit status: 0 success, 1 the program has a syntax error, 2 bad usage or an unreadable input.
 import * as fs from 'fs';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
 import { runProgram } from '../shared/interpreter';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
@@ -126,11 +127,40 @@ async function runParse(command: ParseCommand): Promise<number> {
   return 0;
 }
 
+interface SimulationRequest {
+  source: string;
+  version: PythonVersion;
+  filename: string;
+  platform: 'native64' | 'wasm32';
+}
+
+type SimulationReply = Pick<ReturnType<typeof runProgram>, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
+
+/**
+ * The simulation runs Python calls on the JavaScript stack, so it runs in a worker thread with a stack large
+ * enough for CPython's recursion limit (the main thread's is fixed at start).
+ */
+function simulateInWorker(request: SimulationRequest): Promise<SimulationReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: request, resourceLimits: { stackSizeMb: 256 } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`the simulation thread stopped (${code})`)));
+  });
+}
+
+async function simulationThread(request: SimulationRequest): Promise<void> {
+  await initNodeParser();
+  const { stdout, stderr, exitCode, stopped } = runProgram(request.source, {
+    version: request.version, filename: request.filename, platform: request.platform,
+  });
+  parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
+}
+
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
 async function runRun(command: ParseCommand): Promise<number> {
   const source = readSource(command.file);
-  await initNodeParser();
-  const result = runProgram(source, { version: command.version, filename: command.file, platform: command.platform });
+  const result = await simulateInWorker({ source, version: command.version, filename: command.file, platform: command.platform });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.stopped) {
@@ -159,5 +189,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-// exitCode rather than exit(): stdout may still be flushing a large dump into a pipe.
-void main(process.argv.slice(2)).then((status) => (process.exitCode = status));
+if (isMainThread) {
+  // exitCode rather than exit(): stdout may still be flushing a large dump into a pipe.
+  void main(process.argv.slice(2)).then((status) => (process.exitCode = status));
+} else {
+  void simulationThread(workerData as SimulationRequest);
+}

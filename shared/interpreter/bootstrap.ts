@@ -3,7 +3,7 @@
 import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr } from './abstract';
 import { sequenceFallback } from './types/common';
 import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
-import { Runtime, alloc, deallocHooks, newDict, newStr, rt, setRuntime, type Version } from './runtime';
+import { Runtime, alloc, deallocHooks, newDict, newStr, placeStatic, rt, setRuntime, type Version } from './runtime';
 import { attachDicts, makeTypeTable } from './typetable';
 import { installBuiltins } from './builtins';
 import { vmHooks } from './vm';
@@ -32,15 +32,6 @@ import { installSys } from './modules/sys';
 import { installGc } from './modules/gc';
 import { installNativeModules } from './modules/native';
 import { reportUnraisable } from './errors';
-
-/** Static objects (None, small ints, ...) live in the interpreter's data segment, not in pymalloc's arenas. */
-let staticNext = 0x55d4e0000000;
-function placeStatic<T extends PyObject>(o: T, size: number): T {
-  o.address = staticNext;
-  o.allocSize = size;
-  staticNext += Math.ceil(size / 16) * 16;
-  return o;
-}
 
 /** A static object's refcount before 3.12 is large and never reaches zero; from 3.12 it is immortal. */
 function makeStatic<T extends PyObject>(o: T, size: number): T {

@@ -83,11 +83,15 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   let stopped: RunResult['stopped'];
   let lastExc: PyBaseException | null = null;
   const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
+  rt.depth = 1; // the module's own frame counts toward the recursion limit, as in a script
   try {
     decref(evalFrame(frame, null));
   } catch (e) {
     if (e instanceof SimulationStopped) {
       stopped = { reason: e.reason, line: e.line };
+    } else if (e instanceof RangeError && /call stack/.test(e.message)) {
+      // JavaScript's own stack ran out before Python's recursion limit: stop, don't guess.
+      stopped = { reason: 'not simulated: recursion deeper than the simulator\'s stack allows', line: rt.frame?.lineno ?? 0 };
     } else if (e instanceof PyRaise) {
       [exitCode, lastExc] = handleUncaught(e.exc);
     } else {

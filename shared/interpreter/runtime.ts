@@ -62,6 +62,9 @@ export class Runtime {
   /** Deallocations deferred by the trashcan (Include/cpython/object.h, Py_TRASHCAN_BEGIN). */
   trashDepth = 0;
   trashDeferred: PyObject[] = [];
+  /** Where the next static object (None, small ints, type objects...) is placed: the interpreter's data
+   *  segment, the same addresses every run (pointer hashes, and so set and dict orders, depend on them). */
+  staticNext = 0x55d4e0000000;
   constructor(public version: Version) {}
 
   get v(): number {
@@ -73,6 +76,14 @@ export let rt: Runtime;
 
 export function setRuntime(r: Runtime): void {
   rt = r;
+}
+
+/** Gives a static object (not from pymalloc) its address. */
+export function placeStatic<T extends PyObject>(o: T, size: number): T {
+  o.address = rt.staticNext;
+  o.allocSize = size;
+  rt.staticNext += Math.ceil(size / 16) * 16;
+  return o;
 }
 
 export function incref<T extends PyObject>(o: T): T {

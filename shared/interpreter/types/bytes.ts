@@ -2,7 +2,7 @@
 // bytes.decode use (utf-8, ascii, latin-1, utf-16, utf-32) with the strict/ignore/replace/... error handlers.
 import { callSpecial, excType, getIter, isRaised, iterNext, typeName } from '../abstract';
 import { PyBytes, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
-import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, newTuple, raise, rt, type Runtime } from '../runtime';
+import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, newTuple, raise, rt, type Runtime, placeStatic } from '../runtime';
 import { reprBytes } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import {
@@ -23,17 +23,13 @@ interface BytesStatics {
   chars: PyBytes[];
 }
 const statics = new WeakMap<Runtime, BytesStatics>();
-let staticAddress = 0x55d4e8000000;
 
 /** b'' and the one-byte bytes are static singletons (bytes_get_empty, _Py_SINGLETON(bytes_characters)). */
 function bytesStatic(v: Uint8Array): PyBytes {
   let st = statics.get(rt);
   if (!st) {
     const make = (arr: Uint8Array): PyBytes => {
-      const b = new PyBytes(rt.t.bytes, arr);
-      b.address = staticAddress;
-      staticAddress += 48;
-      b.allocSize = 33 + arr.length;
+      const b = placeStatic(new PyBytes(rt.t.bytes, arr), 33 + arr.length);
       if (rt.v >= 312) b.immortal = true;
       else b.ob_refcnt = 1 << 28;
       return b;
