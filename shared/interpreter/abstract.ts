@@ -156,9 +156,11 @@ export function getAttr(o: PyObject, name: PyStr | string): PyObject {
   const type = o.ob_type;
   const getattro = findSlot(type, 'tp_getattro');
   if (getattro) {
+    // A type's own getattro answers for what it knows; null falls back to the generic lookup (methods etc.).
     const v = getattro(o, typeof name === 'string' ? internStrBorrowed(name) : name);
     if (v) return v;
-    return raiseAttributeError(o, n);
+    if (o instanceof PyType) return raiseAttributeError(o, n);
+    return genericGetAttr(o, n)!;
   }
   if (type.heapType) {
     const custom = lookupType(type, '__getattribute__');

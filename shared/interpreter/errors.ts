@@ -44,10 +44,10 @@ function formatTraceback(tb: PyTraceback | null): string {
   return out.join('');
 }
 
-/** The last line: `module.Name: message` (builtins and __main__ are left out... except __main__, which shows). */
+/** The last line: `module.Name: message`, the module left out for builtins and __main__ (print_exception). */
 export function exceptionHeader(e: PyObject): string {
   const type = e.ob_type;
-  const name = type.module === 'builtins' ? type.qualname : `${type.module}.${type.qualname}`;
+  const name = type.module === 'builtins' || type.module === '__main__' ? type.qualname : `${type.module}.${type.qualname}`;
   const msg = e instanceof PyBaseException ? safeStr(e) : '';
   return msg ? `${name}: ${msg}` : name;
 }

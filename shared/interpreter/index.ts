@@ -7,8 +7,8 @@ import { collect } from './collector';
 import { formatException, sources } from './errors';
 import { Frame } from './frame';
 import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
-import { newModule } from './modules/index';
-import { PyRaise, SimulationStopped, decref, incref, newDict, newStr, rt } from './runtime';
+import { moduleSources, newModule } from './modules/index';
+import { PyRaise, SimulationStopped, decref, incref, newDict, newStr, raise, rt } from './runtime';
 import { Trace } from './trace';
 import * as dict from './types/dict';
 import { evalFrame } from './vm';
@@ -51,6 +51,35 @@ function syntaxErrorText(filename: string, source: string, e: PySyntaxError | Co
   return `  File "${filename}", line ${e.lineno}\n    ${stripped.trimEnd()}\n    ${caret}^\n${kind}: ${e.message}\n`;
 }
 
+/** Runs a module's source in the module's namespace (imports of sibling files and of Python-written stdlib). */
+function runModuleSource(name: string, source: string, module: PyModule): void {
+  const parsed = parse(source);
+  const filename = `${name.replace(/\./g, '/')}.py`;
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    raise(rt.t.exc.get('SyntaxError')!, `${e.message} (${filename}, line ${e.lineno})`);
+  }
+  sources.set(filename, source.split('\n'));
+  let code;
+  try {
+    code = compileModule(parsed.module, filename, { version: rt.v });
+  } catch (e) {
+    if (e instanceof CompileError) raise(rt.t.exc.get('SyntaxError')!, `${e.message} (${filename}, line ${e.lineno})`);
+    throw e;
+  }
+  const file = newStr(filename);
+  dict.setItemStr(module.dict, '__file__', file);
+  decref(file);
+  dict.setItemStr(module.dict, '__builtins__', dict.getItemStr(rt.modules, 'builtins')!);
+  const frame = new Frame(code, incref(module.dict), rt.builtins, module.dict, null);
+  try {
+    decref(evalFrame(frame, null));
+  } finally {
+    decref(module.dict);
+    decref(code);
+  }
+}
+
 /** Runs source to completion (or until a budget stops it). The parser must be initialised first. */
 export function runProgram(source: string, options: RunOptions): RunResult {
   const filename = options.filename ?? 'main.py';
@@ -60,6 +89,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   }
   createRuntime({ v: versionNumber(options.version), ptr: options.platform === 'wasm32' ? 4 : 8 });
   if (options.trace) rt.trace = new Trace();
+  moduleSources.run = runModuleSource;
   rt.stdin = options.stdin ? options.stdin.split('\n') : [];
   rt.maxSteps = options.maxSteps ?? 50_000_000;
   sources.clear();

@@ -16,6 +16,12 @@ export const moduleSources = {
   run: null as null | ((name: string, source: string, module: PyModule) => void),
 };
 
+/**
+ * Standard-library modules the simulator implements in Python (the ones CPython itself writes in Python:
+ * their behaviour, references and objects then come out as CPython's do). Name → source text.
+ */
+export const pythonModules = new Map<string, string>();
+
 export function newModule(name: string): PyModule {
   const d = newDict();
   const m = alloc(new PyModule(rt.t.module, d, name), 9 * rt.version.ptr);
@@ -34,7 +40,7 @@ function loadModule(name: string): PyObject {
   const cached = dict.getItemStr(rt.modules, name);
   if (cached) return incref(cached);
   const native = nativeModules.get(name);
-  const source = moduleSources.files.get(name);
+  const source = moduleSources.files.get(name) ?? pythonModules.get(name);
   let m: PyModule;
   if (native) {
     m = newModule(name);

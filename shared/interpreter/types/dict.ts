@@ -43,19 +43,12 @@ export function valueKey(k: PyObject): unknown {
   return undefined;
 }
 
-/** Objects hashed and compared by identity (object.__hash__ / __eq__ not overridden). */
+/** Objects hashed and compared by identity: their type's __hash__ and __eq__ are object's own. Everything
+ *  else takes the general path, whose hash() call raises for unhashable types (`__hash__ = None`). */
 function identityKey(k: PyObject): boolean {
   const t = k.ob_type;
-  if (!t.heapType) {
-    return t !== rt.t.frozenset && t !== rt.t.complex && t !== rt.t.bytes && t !== rt.t.tuple && t !== rt.t.range && t !== rt.t.slice;
-  }
-  const eq = lookupType(t, '__eq__');
-  const h = lookupType(t, '__hash__');
-  return (eq === null || eq instanceof PyBuiltin) && (h === null || h instanceof PyBuiltin) && !isBuiltinValueSubclass(t);
-}
-
-function isBuiltinValueSubclass(t: import('../objects').PyType): boolean {
-  return t.mro.some((b) => b === rt.t.str || b === rt.t.int || b === rt.t.float || b === rt.t.tuple || b === rt.t.frozenset || b === rt.t.bytes);
+  const object = rt.t.object.dict.map;
+  return lookupType(t, '__hash__') === object.get('__hash__')?.value && lookupType(t, '__eq__') === object.get('__eq__')?.value;
 }
 
 type Table = PyDict | PySet;

@@ -35,6 +35,8 @@ export function install(t: TypeTable): void {
     if (name.value === '__dict__') return incref(m.dict);
     const v = dict.getItemStr(m.dict, name.value);
     if (v) return incref(v);
+    // A module the simulator does not model: every attribute is an opaque value, and the run goes on.
+    if ((m as PyModule & { opaque?: boolean }).opaque) return newOpaque(`${m.name}.${name.value}`);
     const ga = dict.getItemStr(m.dict, '__getattr__');
     if (ga) {
       const { call } = require('../abstract') as typeof import('../abstract');

@@ -108,6 +108,20 @@ export function install(t: TypeTable): void {
     const { dirOf } = require('./type') as typeof import('./type');
     return dirOf(self!);
   });
+  // object.__class__ (a getset descriptor): the type, and assignable between compatible classes.
+  const { setItemStrNew } = require('./dict') as typeof import('./dict');
+  setItemStrNew(object.dict, '__class__', alloc(new PyGetSet(t.getset_descriptor, '__class__', object,
+    (obj) => incref(obj.ob_type),
+    (obj, value) => {
+      if (!(value instanceof PyType)) raise(excType('TypeError'), `__class__ must be set to a class, not '${typeName(value ?? rt.None)}' object`);
+      const nt = value as PyType;
+      if (!nt.heapType || !obj.ob_type.heapType || nt.solidBase !== obj.ob_type.solidBase) {
+        raise(excType('TypeError'), `__class__ assignment: '${nt.name}' object layout differs from '${obj.ob_type.name}'`);
+      }
+      const old = obj.ob_type;
+      obj.ob_type = incref(nt);
+      decref(old);
+    }), 7 * rt.version.ptr));
   method(object, '__getattribute__', (args, _k, self) => genericGetAttr(self!, (args[0] as PyStr).value)!);
   method(object, '__setattr__', (args, _k, self) => {
     genericSetAttr(self!, (args[0] as PyStr).value, args[1]);
