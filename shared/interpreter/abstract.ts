@@ -239,7 +239,7 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     }
   }
   if (o instanceof PyInstance && o.ob_type.slotNames.includes(name)) {
-    const slots = (o.slots ??= new Map());
+    const slots = (o.slotValues ??= new Map());
     const old = slots.get(name);
     if (value) {
       slots.set(name, incref(value));
@@ -561,7 +561,17 @@ export function iterNext(it: PyObject): PyObject | null {
   }
   const slot = findSlot(t, 'tp_iternext');
   if (!slot) return raise(excType('TypeError'), `'${t.name}' object is not an iterator`);
-  return slot(it);
+  if (t !== rt.t.generator) return slot(it);
+  try {
+    return slot(it);
+  } catch (e) {
+    // A generator's return value arrives as StopIteration(value): for iteration that is just the end.
+    if (isRaised(e, excType('StopIteration'))) {
+      decref(e.exc);
+      return null;
+    }
+    throw e;
+  }
 }
 
 /** Collects an iterable's items (new references). */

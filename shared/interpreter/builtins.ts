@@ -234,7 +234,17 @@ const next: Fn = (args, kwnames) => {
   if (!findSlot(it.ob_type, 'tp_iternext') && !lookupType(it.ob_type, '__next__')) {
     typeError(`'${typeName(it)}' object is not an iterator`);
   }
-  const v = iterNext(it);
+  // A generator's own StopIteration(value) reaches the caller of next() as it is.
+  let v: PyObject | null;
+  try {
+    v = it.ob_type === rt.t.generator ? findSlot(it.ob_type, 'tp_iternext')!(it) : iterNext(it);
+  } catch (e) {
+    if (args.length === 2 && e instanceof Object && 'exc' in e && isInstance((e as { exc: PyObject }).exc, excType('StopIteration'))) {
+      decref((e as { exc: PyObject }).exc);
+      return incref(args[1]);
+    }
+    throw e;
+  }
   if (v) return v;
   if (args.length === 2) return incref(args[1]);
   return raise(excType('StopIteration'));

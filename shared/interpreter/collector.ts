@@ -31,26 +31,42 @@ function computeExternalRefs(objects: PyObject[]): Map<PyObject, number> {
   return gcRefs;
 }
 
-/** move_unreachable: what is reachable from an object with outside references stays; the rest is garbage. */
-function findUnreachable(objects: PyObject[], gcRefs: Map<PyObject, number>): PyObject[] {
-  const reachable = new Set<PyObject>();
-  const stack: PyObject[] = [];
-  for (const o of objects) {
-    if (gcRefs.get(o)! > 0 && !reachable.has(o)) {
-      reachable.add(o);
-      stack.push(o);
-    }
-    while (stack.length) {
-      const x = stack.pop()!;
-      traverse(x, (r) => {
-        if (gcRefs.has(r) && !reachable.has(r)) {
-          reachable.add(r);
-          stack.push(r);
+/**
+ * move_unreachable (Python/gc.c), step for step, because it decides the order objects end up in: the scan goes
+ * down the young list; an object with outside references stays and marks what it references reachable; one
+ * without is moved to `unreachable` for now, and moved back to the END of the young list if something
+ * reachable turns out to reference it. Returns the survivors in their new list order and the garbage in order.
+ */
+function moveUnreachable(young: PyObject[], gcRefs: Map<PyObject, number>): { survivors: PyObject[]; unreachable: PyObject[] } {
+  const list = [...young];
+  /** Where each object currently sits in `list` (a stale entry elsewhere is skipped). */
+  const position = new Map<PyObject, number>();
+  list.forEach((o, i) => position.set(o, i));
+  const unreachable = new Set<PyObject>();
+  /** Scanned and reachable: no longer "collecting" (visit_reachable ignores it). */
+  const done = new Set<PyObject>();
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    if (position.get(o) !== i || unreachable.has(o)) continue;
+    if (gcRefs.get(o)! > 0) {
+      traverse(o, (r) => {
+        if (!gcRefs.has(r) || done.has(r)) return;
+        if (unreachable.has(r)) {
+          unreachable.delete(r);
+          position.set(r, list.length);
+          list.push(r);
+          gcRefs.set(r, 1);
+        } else if (gcRefs.get(r) === 0) {
+          gcRefs.set(r, 1);
         }
       });
+      done.add(o);
+    } else {
+      unreachable.add(o);
     }
   }
-  return objects.filter((o) => !reachable.has(o));
+  const survivors = list.filter((o, i) => position.get(o) === i && !unreachable.has(o));
+  return { survivors, unreachable: [...unreachable] };
 }
 
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
@@ -74,10 +90,10 @@ function finalizeGarbage(unreachable: PyObject[]): void {
 }
 
 /** handle_resurrected_objects: finalizers may have made some garbage reachable again. */
-function stillUnreachable(unreachable: PyObject[]): PyObject[] {
+function stillUnreachable(unreachable: PyObject[]): { garbage: PyObject[]; resurrected: PyObject[] } {
   const alive = unreachable.filter((o) => o.address !== 0);
-  const gcRefs = computeExternalRefs(alive);
-  return findUnreachable(alive, gcRefs);
+  const { survivors, unreachable: garbage } = moveUnreachable(alive, computeExternalRefs(alive));
+  return { garbage, resurrected: survivors };
 }
 
 /** delete_garbage: break the cycles with tp_clear; reference counting frees the rest. */
@@ -112,18 +128,21 @@ function gcClearable(t: PyType): boolean {
 
 /** A full collection of every tracked object (generation 2). */
 export function collect(saveAll: PyObject[] | null = null): CollectionResult {
-  const objects = [...rt.gcObjects];
-  const gcRefs = computeExternalRefs(objects);
-  const unreachable = findUnreachable(objects, gcRefs);
+  const young = [...rt.gcObjects];
+  const { survivors, unreachable } = moveUnreachable(young, computeExternalRefs(young));
+  // The survivors keep the order the scan gave them; objects tracked later come after them.
+  const before = rt.gcObjects;
+  const garbageSet = new Set(unreachable);
+  rt.gcObjects = new Set(survivors);
+  for (const o of before) if (!garbageSet.has(o)) rt.gcObjects.add(o);
+  for (const o of unreachable) rt.gcObjects.add(o);
   if (!unreachable.length) return { unreachable: 0, collected: 0, resurrected: 0 };
   // Hold the garbage while finalizers run, so nothing is freed under them.
   for (const o of unreachable) incref(o);
   if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o);
   finalizeGarbage(unreachable);
   for (const o of unreachable) o.ob_refcnt--;
-  const garbage = stillUnreachable(unreachable);
-  const resurrected = unreachable.filter((o) => o.address !== 0).length - garbage.length;
-  const before = garbage.length;
+  const { garbage, resurrected } = stillUnreachable(unreachable);
   deleteGarbage(garbage, saveAll);
-  return { unreachable: unreachable.length, collected: before, resurrected };
+  return { unreachable: unreachable.length, collected: garbage.length, resurrected: resurrected.length };
 }

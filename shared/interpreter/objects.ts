@@ -122,7 +122,7 @@ export class PyInstance extends PyObject {
   /** The materialised instance __dict__. */
   dict: PyDict | null = null;
   /** __slots__ values by slot name. */
-  slots: Map<string, PyObject> | null = null;
+  slotValues: Map<string, PyObject> | null = null;
   constructor(type: PyType) {
     super(type);
   }
@@ -184,6 +184,8 @@ export class PyType extends PyObject {
   weakrefable = false;
   /** __slots__ names declared along the MRO, in layout order. */
   slotNames: string[] = [];
+  /** The __slots__ this class itself declares, sorted as type_new sorts them (their layout order). */
+  ownSlots: string[] = [];
   /** The builtin type whose layout instances share (int for `class C(int)`), or null. */
   solidBase: PyType | null = null;
   /** Whether a subclass may be made (Py_TPFLAGS_BASETYPE). */

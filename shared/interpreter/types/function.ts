@@ -153,15 +153,15 @@ export function install(t: TypeTable): void {
   member.slots.tp_descr_get = (self, obj) => {
     const d = self as PyBuiltin;
     if (!obj || obj === rt.None) return incref(self);
-    const slots = (obj as { slots?: Map<string, PyObject> | null }).slots;
+    const slots = (obj as { slotValues?: Map<string, PyObject> | null }).slotValues;
     const v = slots?.get(d.name);
     if (!v) raise(excType('AttributeError'), `'${typeName(obj)}' object has no attribute '${d.name}'`);
     return incref(v!);
   };
   member.slots.tp_descr_set = (self, obj, value) => {
     const d = self as PyBuiltin;
-    const holder = obj as { slots?: Map<string, PyObject> | null };
-    const slots = (holder.slots ??= new Map());
+    const holder = obj as { slotValues?: Map<string, PyObject> | null };
+    const slots = (holder.slotValues ??= new Map());
     const old = slots.get(d.name);
     if (value) slots.set(d.name, incref(value));
     else {

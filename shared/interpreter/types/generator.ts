@@ -69,11 +69,16 @@ export function install(t: TypeTable): void {
   const gen: PyType = t.generator;
   gen.slots.tp_iter = (self) => incref(self);
   gen.slots.tp_iternext = (self) => {
+    // gen_iternext: exhausted; a return value other than None travels in StopIteration(value).
     const g = self as PyGenerator;
     const r = genSend(g, rt.None, false);
     if (r) return r;
-    decref(takeReturnValue(g));
-    return null;
+    const v = takeReturnValue(g);
+    if (v === rt.None) {
+      decref(v);
+      return null;
+    }
+    throw new PyRaise(newException(excType('StopIteration'), [v]));
   };
   gen.slots.tp_repr = (self) => newStr(`<generator object ${(self as PyGenerator).qualname.value} at ${addressHex(self)}>`);
   gen.slots.tp_finalize = (self) => {

@@ -210,8 +210,8 @@ export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak
 
 /** subtype_traverse: the slots, the inline values or dict, then the class itself (Objects/typeobject.c). */
 export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void): void {
-  const inst = o as PyObject & { slots?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
-  if (inst.slots) for (const v of inst.slots.values()) visit(v);
+  const inst = o as PyObject & { slotValues?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
+  if (inst.slotValues) for (const v of inst.slotValues.values()) visit(v);
   if (inst.values) for (const v of inst.values.values()) visit(v);
   if (inst.dict) visit(inst.dict);
   visit(o.ob_type);
@@ -219,10 +219,19 @@ export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void): voi
 
 /** subtype_clear / the instance part of subtype_dealloc: slots first, then the values or the dict. */
 export function instanceClear(o: PyObject): void {
-  const inst = o as PyObject & { slots?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
-  if (inst.slots) {
-    const vals = [...inst.slots.values()];
-    inst.slots = null;
+  const inst = o as PyObject & { slotValues?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
+  if (inst.slotValues) {
+    // clear_slots, from the most derived class down, each class's slots in their (sorted) layout order.
+    const held = inst.slotValues;
+    inst.slotValues = null;
+    const vals: PyObject[] = [];
+    for (const t of o.ob_type.mro) {
+      for (const n of t.ownSlots) {
+        const v = held.get(n);
+        if (v) { vals.push(v); held.delete(n); }
+      }
+    }
+    for (const v of held.values()) vals.push(v);
     for (const v of vals) decref(v);
   }
   if (inst.values) {

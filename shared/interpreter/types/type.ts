@@ -100,10 +100,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
       if (n === '__weakref__') { wantsWeak = true; continue; }
       if (dict.getItemStr(ns, n)) typeError(`'${n}' in __slots__ conflicts with class variable`);
       type.slotNames.push(n);
+      type.ownSlots.push(n);
       const member = alloc(new PyBuiltin(rt.t.member_descriptor, n, () => incref(rt.None), null, type), 8 * rt.version.ptr);
       dict.setItemStr(type.dict, n, member);
       decref(member);
     }
+    type.ownSlots.sort();
     type.instanceDict = baseHasDict || wantsDict;
     type.weakrefable = baseWeak || wantsWeak;
     addInstanceDescriptors(type, wantsDict && !baseHasDict, wantsWeak && !baseWeak);
@@ -415,7 +417,7 @@ export function dirOf(o: PyObject): PyObject {
     addDict((o as { dict?: PyDict | null }).dict);
     for (const t of o.ob_type.mro) addDict(t.dict);
   }
-  if (o instanceof PyInstance && o.slots) for (const k of o.slots.keys()) names.add(k);
+  if (o instanceof PyInstance && o.slotValues) for (const k of o.slotValues.keys()) names.add(k);
   const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return newList(sorted.map((n) => newStr(n)));
 }
