@@ -142,12 +142,24 @@ export function genericGetAttr(o: PyObject, name: string, suppress = false): PyO
 }
 
 export function raiseAttributeError(o: PyObject, name: string): never {
-  if (o instanceof PyType) return raise(excType('AttributeError'), `type object '${o.name}' has no attribute '${name}'`);
-  if (o.ob_type === rt.t.module) {
+  let msg: string;
+  if (o instanceof PyType) msg = `type object '${o.name}' has no attribute '${name}'`;
+  else if (o.ob_type === rt.t.module) {
     const modname = dictHooks.getItemStr((o as import('./objects').PyModule).dict, '__name__');
-    return raise(excType('AttributeError'), `module '${modname instanceof PyStr ? modname.value : '?'}' has no attribute '${name}'`);
-  }
-  return raise(excType('AttributeError'), `'${typeName(o)}' object has no attribute '${name}'`);
+    msg = `module '${modname instanceof PyStr ? modname.value : '?'}' has no attribute '${name}'`;
+  } else msg = `'${typeName(o)}' object has no attribute '${name}'`;
+  // set_attribute_error_context (Objects/object.c): the exception keeps the name and the object.
+  const exc = newExceptionHook(excType('AttributeError'), msg);
+  exc.name = internStr(name);
+  exc.obj = incref(o);
+  throw new PyRaiseHook(exc);
+}
+
+let newExceptionHook: (t: PyType, msg: string) => PyBaseException = null as never;
+let PyRaiseHook: new (e: PyBaseException) => unknown = null as never;
+export function setRaiseHooks(make: (t: PyType, msg: string) => PyBaseException, R: new (e: PyBaseException) => unknown): void {
+  newExceptionHook = make;
+  PyRaiseHook = R;
 }
 
 /** PyObject_GetAttr, honouring __getattribute__ / __getattr__ of classes. */

@@ -1,9 +1,9 @@
 // Makes a fresh interpreter (pycore's interpreter init): the type objects, the singletons and caches
 // (None, True/False, small ints, one-character strings), the builtins module and sys.
-import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr } from './abstract';
+import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr, setRaiseHooks } from './abstract';
 import { sequenceFallback } from './types/common';
 import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
-import { Runtime, alloc, deallocHooks, newDict, newStr, placeStatic, rt, setRuntime, type Version } from './runtime';
+import { PyRaise, Runtime, alloc, deallocHooks, newDict, newException, newStr, placeStatic, rt, setRuntime, type Version } from './runtime';
 import { attachDicts, makeTypeTable } from './typetable';
 import { installBuiltins } from './builtins';
 import { vmHooks } from './vm';
@@ -73,6 +73,7 @@ export function createRuntime(version: Version): Runtime {
   dictHooks.delItemStr = dict.delItemStr;
   dictHooks.newInstanceDict = objectType.ensureInstanceDict;
   setNewStr(newStr);
+  setRaiseHooks((type, msg) => newException(type, [newStr(msg)]), PyRaise);
   attachDicts(t, () => newDict());
   for (const ty of t.exc.values()) if (!ty.dict) ty.dict = newDict();
 

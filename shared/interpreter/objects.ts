@@ -288,6 +288,9 @@ export class PyBaseException extends PyObject {
   suppressContext = false;
   dict: PyDict | null = null;
   notes: PyObject | null = null;
+  /** NameError.name, AttributeError.name and .obj (set where the interpreter raises them; strong). */
+  name: PyObject | null = null;
+  obj: PyObject | null = null;
   constructor(type: PyType, args: PyTuple) {
     super(type);
     this.args = args;

@@ -241,7 +241,12 @@ function exceptionTarget(code: CodeObject, lasti: number): { target: number; dep
 
 // ---------------------------------------------------------------- the loop
 
-const NAME_ERROR = (name: string): never => raise(excType('NameError'), `name '${name}' is not defined`);
+/** format_exc_check_arg: NameError carrying the name (for "Did you mean" suggestions). */
+const NAME_ERROR = (name: string): never => {
+  const exc = newException(excType('NameError'), [newStr(`name '${name}' is not defined`)]);
+  exc.name = newStr(name);
+  throw new PyRaise(exc);
+};
 
 function loadGlobal(f: Frame, name: PyStr): PyObject {
   const v = dict.getItemStr(f.globals, name.value) ?? dict.getItemStr(f.builtins, name.value);

@@ -153,8 +153,8 @@ function exceptionAttr(self: PyObject, name: PyStr): PyObject | null {
   switch (name.value) {
     case 'value': if (isA(e, 'StopIteration')) return incref(args[0] ?? rt.None); break;
     case 'code': if (isA(e, 'SystemExit')) return args.length > 1 ? incref(e.args) : incref(args[0] ?? rt.None); break;
-    case 'name': if (isA(e, 'NameError') || isA(e, 'AttributeError') || isA(e, 'ImportError')) return incref(rt.None); break;
-    case 'obj': if (isA(e, 'AttributeError')) return incref(rt.None); break;
+    case 'name': if (isA(e, 'NameError') || isA(e, 'AttributeError') || isA(e, 'ImportError')) return incref(e.name ?? rt.None); break;
+    case 'obj': if (isA(e, 'AttributeError')) return incref(e.obj ?? rt.None); break;
     case 'msg': if (isA(e, 'SyntaxError') || isA(e, 'ImportError')) return incref(args[0] ?? rt.None); break;
     case 'errno': if (isA(e, 'OSError')) return incref(args.length >= 2 ? args[0] : rt.None); break;
     case 'strerror': if (isA(e, 'OSError')) return incref(args.length >= 2 ? args[1] : rt.None); break;
@@ -240,7 +240,9 @@ export function install(t: TypeTable): void {
   base.slots.tp_clear = (self) => {
     // BaseException_clear: dict, args, notes, traceback, cause, context.
     const e = self as PyBaseException;
-    const parts = [e.dict, e.args, e.notes, e.traceback, e.cause, e.context];
+    const parts = [e.dict, e.args, e.notes, e.traceback, e.cause, e.context, e.name, e.obj];
+    e.name = null;
+    e.obj = null;
     e.dict = null;
     e.notes = null;
     e.traceback = null;
@@ -250,7 +252,7 @@ export function install(t: TypeTable): void {
   };
   base.slots.tp_traverse = (self, visit) => {
     const e = self as PyBaseException;
-    for (const p of [e.dict, e.args, e.notes, e.traceback, e.cause, e.context]) if (p) visit(p);
+    for (const p of [e.dict, e.args, e.notes, e.traceback, e.cause, e.context, e.name, e.obj]) if (p) visit(p);
   };
   method(base, 'with_traceback', (args, _k, self) => {
     const e = self as PyBaseException;

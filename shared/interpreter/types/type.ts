@@ -415,6 +415,8 @@ export function dirOf(o: PyObject): PyObject {
     for (const t of o.mro) addDict(t.dict);
   } else {
     addDict((o as { dict?: PyDict | null }).dict);
+    const values = (o as { values?: Map<string, PyObject> | null }).values;
+    if (values) for (const k of values.keys()) names.add(k);
     for (const t of o.ob_type.mro) addDict(t.dict);
   }
   if (o instanceof PyInstance && o.slotValues) for (const k of o.slotValues.keys()) names.add(k);
