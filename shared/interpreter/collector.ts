@@ -139,7 +139,8 @@ export function collect(saveAll: PyObject[] | null = null): CollectionResult {
   if (!unreachable.length) return { unreachable: 0, collected: 0, resurrected: 0 };
   // Hold the garbage while finalizers run, so nothing is freed under them.
   for (const o of unreachable) incref(o);
-  if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o);
+  // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
+  if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, garbageSet);
   finalizeGarbage(unreachable);
   for (const o of unreachable) o.ob_refcnt--;
   const { garbage, resurrected } = stillUnreachable(unreachable);

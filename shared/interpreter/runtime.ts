@@ -129,7 +129,7 @@ export function untrack(o: PyObject): void {
 
 /** Hooks other files install: weakref clearing lives with the weakref module; finalizers report errors. */
 export const deallocHooks = {
-  clearWeakrefs: null as ((o: PyObject) => void) | null,
+  clearWeakrefs: null as ((o: PyObject, garbage?: Set<PyObject>) => void) | null,
   /** Reports an exception a finalizer raised ("Exception ignored in: ..."). */
   unraisable: null as ((e: unknown, where: PyObject) => void) | null,
 };
