@@ -24,6 +24,10 @@ export class Frame {
   done = false;
   /** The last line the trace recorded for this frame. */
   lastLine = 0;
+  /** 3.14: for each stack slot, 1 + the local a LOAD_FAST copied there (a borrowed reference), else 0. */
+  borrowed: number[] | null = null;
+  /** 3.14: parameters that hold a reference the caller lent (its argument was a borrowed load). */
+  fastBorrowed: Uint8Array | null = null;
   constructor(
     public code: CodeObject,
     public globals: PyDict,

@@ -54,6 +54,9 @@ export class Runtime {
   steps = 0;
   maxSteps = 50_000_000;
   deadline = Infinity;
+  /** 3.14: which arguments of the builtin being called were borrowed loads, and those arguments. */
+  borrowedArgs: boolean[] | null = null;
+  borrowedArgsOf: PyObject[] | null = null;
   /** The exception being handled (sys.exc_info(), exc_info->exc_value), a strong reference, or null. */
   handled: PyObject | null = null;
   trace: Trace | null = null;

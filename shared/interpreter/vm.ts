@@ -207,17 +207,31 @@ export function clearFrame(f: Frame): void {
   releaseLocals(f);
 }
 
-/** Drops the locals, then the value stack, then the function (the order of _PyFrame_Clear). */
+/**
+ * Drops the locals, then the value stack, then the function (_PyFrame_Clear); 3.14's _PyFrame_ClearLocals
+ * goes the other way, from the top of the stack down to the first local.
+ */
 export function releaseLocals(f: Frame): void {
   const fast = f.fast;
-  for (let i = 0; i < fast.length; i++) {
-    const o = fast[i];
-    if (o) {
-      fast[i] = null;
-      decref(o);
+  if (rt.v >= 314) {
+    while (f.sp > 0) xdecref(f.stack[--f.sp]);
+    for (let i = fast.length - 1; i >= 0; i--) {
+      const o = fast[i];
+      if (o) {
+        fast[i] = null;
+        decref(o);
+      }
     }
+  } else {
+    for (let i = 0; i < fast.length; i++) {
+      const o = fast[i];
+      if (o) {
+        fast[i] = null;
+        decref(o);
+      }
+    }
+    while (f.sp > 0) xdecref(f.stack[--f.sp]);
   }
-  while (f.sp > 0) xdecref(f.stack[--f.sp]);
   if (f.func) {
     const func = f.func;
     f.func = null;
@@ -332,18 +346,21 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.LOAD_FAST_BORROW: {
               const v = fast[arg];
               if (v === null) unboundLocal(f, arg);
+              if (rt.v >= 314) (f.borrowed ??= [])[f.sp] = arg + 1;
               stack[f.sp++] = incref(v!);
               break;
             }
             case Op.STORE_FAST: {
               const old = fast[arg];
               fast[arg] = stack[--f.sp];
+              if (f.fastBorrowed) f.fastBorrowed[arg] = 0;
               xdecref(old);
               break;
             }
             case Op.DELETE_FAST: {
               const old = fast[arg];
               if (old === null) unboundLocal(f, arg);
+              if (f.fastBorrowed) f.fastBorrowed[arg] = 0;
               fast[arg] = null;
               decref(old!);
               break;
@@ -439,6 +456,10 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
                 !obj.ob_type.slots.tp_getattro && !hasInstanceAttr(obj, name.value) && !hasCustomGetattribute(obj.ob_type)) {
                 // Unbound method: [meth, self] with no bound-method object made (LOAD_METHOD in ceval.c).
                 stack[f.sp - 1] = incref(descr);
+                if (f.borrowed) {
+                  f.borrowed[f.sp] = f.borrowed[f.sp - 1] ?? 0;
+                  f.borrowed[f.sp - 1] = 0;
+                }
                 stack[f.sp++] = obj;
               } else {
                 const v = getAttr(obj, name);
@@ -1121,6 +1142,7 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
   }
   let args = stack.slice(argStart, f.sp) as PyObject[];
   const kwnames = kwTuple ? (kwTuple.items as PyStr[]) : null;
+  const borrowed = rt.v >= 314 ? borrowedFlags(f, argStart, args) : null;
   f.sp = base;
   if (first === null && callable instanceof PyMethod) {
     // CALL unpacks a bound method: self joins the arguments, and the method object is dropped first.
@@ -1133,11 +1155,16 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
   if (callable instanceof PyFunction) {
     // The new frame takes the argument references straight off our stack.
     const frame = makeFrame(callable, args, kwnames, true);
+    if (borrowed) markBorrowedParameters(frame, borrowed, args.length - (kwnames ? kwnames.length : 0));
     decref(callable);
     stack[f.sp++] = runFrame(frame);
     return;
   }
   let r: PyObject;
+  const outerBorrowed = rt.borrowedArgs;
+  rt.borrowedArgs = borrowed;
+  const outerArgs = rt.borrowedArgsOf;
+  rt.borrowedArgsOf = args;
   try {
     if (callable instanceof PyType && callable === rt.t.type && args.length === 1 && !kwnames) {
       r = incref(args[0].ob_type);
@@ -1145,13 +1172,50 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
       r = call(callable, args, kwnames);
     }
   } finally {
+    rt.borrowedArgs = outerBorrowed;
+    rt.borrowedArgsOf = outerArgs;
     for (const a of args) decref(a);
     decref(callable);
-    if (first === null) {
-      // stack[base] was NULL
-    }
   }
   stack[f.sp++] = r;
+}
+
+// ---- 3.14's borrowed references (LOAD_FAST_BORROW): a value loaded from a local that stays alive while the
+// value sits on the stack is not counted, nor is the parameter a call moves it into. We keep every reference
+// counted (deallocation is unaffected: the local holds the object anyway) and leave the borrowed ones out
+// where the count is observed (sys.getrefcount).
+
+/** Which argument slots hold a value loaded from a local that still holds it. */
+function borrowedFlags(f: Frame, start: number, args: PyObject[]): boolean[] {
+  return args.map((a, i) => {
+    const local = f.borrowed?.[start + i] ?? 0;
+    return local > 0 && f.fast[local - 1] === a;
+  });
+}
+
+function markBorrowedParameters(frame: Frame, borrowed: boolean[], npos: number): void {
+  const n = Math.min(npos, frame.code.argcount);
+  for (let i = 0; i < n; i++) {
+    if (borrowed[i]) (frame.fastBorrowed ??= new Uint8Array(frame.fast.length))[i] = 1;
+  }
+}
+
+/** The references to o that 3.14 would hold borrowed: stack slots and parameters along the frame chain. */
+export function borrowedReferences(o: PyObject): number {
+  let n = 0;
+  if (rt.borrowedArgs) {
+    // The arguments of the builtin being called (sys.getrefcount's own argument among them).
+    const args = rt.borrowedArgsOf;
+    if (args) args.forEach((a, i) => { if (a === o && rt.borrowedArgs![i]) n++; });
+  }
+  for (let f = rt.frame; f; f = f.back) {
+    if (f.fastBorrowed) f.fastBorrowed.forEach((b, i) => { if (b && f!.fast[i] === o) n++; });
+    for (let j = 0; f.borrowed && j < f.sp; j++) {
+      const local = f.borrowed[j] ?? 0;
+      if (local > 0 && f.stack[j] === o && f.fast[local - 1] === o) n++;
+    }
+  }
+  return n;
 }
 
 /** The items of `f(*x)` when x is not a tuple (new references). */

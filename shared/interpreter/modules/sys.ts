@@ -5,7 +5,7 @@ import { PyInt, PyModule, PyObject, PyStr, PyType } from '../objects';
 import { alloc, decref, incref, internStr, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
-import { frameObject } from '../vm';
+import { borrowedReferences, frameObject } from '../vm';
 import { newModule } from './index';
 
 /** The refcount immortal objects report (Include/object.h): 3.12-3.13 UINT_MAX, 3.14 3 << 30 (64-bit). */
@@ -60,7 +60,8 @@ export function installSys(m: PyModule): void {
   fn('getrefcount', (args, kw) => {
     exactArgs('getrefcount', args, 1, kw);
     const o = args[0];
-    return newInt(o.immortal ? immortalRefcount() : o.ob_refcnt);
+    if (o.immortal) return newInt(immortalRefcount());
+    return newInt(rt.v >= 314 ? o.ob_refcnt - borrowedReferences(o) : o.ob_refcnt);
   });
   fn('getsizeof', (args, kw) => {
     rangeArgs('getsizeof', args, 1, 2, kw);
