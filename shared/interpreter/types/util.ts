@@ -2,7 +2,7 @@
 // plain list of methods written against the C API conventions (new references out, borrowed in).
 import { excType, typeName } from '../abstract';
 import { PyBuiltin, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
-import { alloc, raise, rt } from '../runtime';
+import { alloc, incref, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
 
 /** Adds a method descriptor to a builtin type's dict: fn receives self as its third argument. */
@@ -26,7 +26,8 @@ export function staticFunction(type: PyType, name: string, fn: NativeFn): void {
 
 /** A builtin function object (builtin_function_or_method) not bound to anything. */
 export function builtinFunction(name: string, fn: NativeFn, self: PyObject | null = null): PyBuiltin {
-  return alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, self, null), 7 * rt.version.ptr);
+  // A module function holds its module (m_self), as CPython's builtin methods do.
+  return alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, self ? incref(self) : null, null), 7 * rt.version.ptr);
 }
 
 /** Arity checks with CPython's messages (Python/getargs.c and Argument Clinic). */
