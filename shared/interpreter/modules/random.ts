@@ -1,15 +1,16 @@
-// The random module: CPython's Mersenne Twister (Modules/_randommodule.c) seeded exactly as CPython seeds it
-// from an int, and the methods of Lib/random.py built on it the same way, so a seeded program draws the same
-// numbers here as in CPython. Unseeded, the simulation uses a fixed seed (a run must be reproducible).
-import { callMethod, excType, getItem, indexValue, length, typeName } from '../abstract';
-import { PyFloat, PyInt, PyList, PyModule, PyObject, PyStr } from '../objects';
-import { decref, incref, newFloat, newInt, newList, raise, rt } from '../runtime';
-import * as dict from '../types/dict';
-import { bindArgs, builtinFunction } from '../types/util';
+// The _random module (Modules/_randommodule.c): CPython's Mersenne Twister as the Random type, seeded exactly
+// as CPython seeds it, so a seeded program draws the same numbers; random.py (pylib) builds every method of
+// Lib/random.py on it the same way. Unseeded, the simulation uses a fixed seed (a run must be reproducible).
+// Also _sha512/_sha2's sha512, which Random.seed uses for str and bytes seeds.
+import { excType, hash, indexValue, typeName } from '../abstract';
+import { PyInt, PyModule, PyObject, PyTuple, PyType } from '../objects';
+import { alloc, decref, incref, newFloat, newInt, newStr, newTuple, raise, rt } from '../runtime';
+import { def } from '../types/common';
+import { finishType, moduleFunction, moduleValue, newStaticType, typeError } from './support';
 
 class MersenneTwister {
-  private mt = new Uint32Array(624);
-  private index = 625;
+  mt = new Uint32Array(624);
+  index = 625;
 
   private initGenrand(s: number): void {
     const mt = this.mt;
@@ -94,149 +95,162 @@ class MersenneTwister {
   }
 }
 
-function bitLength(n: bigint): number {
-  return n === 0n ? 0 : n.toString(2).length;
+/** A Random object: the generator's state lives in the object (random_state in _randommodule.c). */
+class PyRandom extends PyObject {
+  gen = new MersenneTwister();
+  constructor(type: PyType) {
+    super(type);
+  }
+}
+
+/** random_seed: None seeds with the simulation's fixed seed; an int by its absolute value; anything else by its
+ *  hash taken as an unsigned word. */
+function seedFrom(gen: MersenneTwister, arg: PyObject | null): void {
+  if (!arg || arg === rt.None) {
+    gen.seedInt(0x5eedn);
+    return;
+  }
+  if (arg instanceof PyInt) {
+    gen.seedInt(BigInt(arg.value));
+    return;
+  }
+  let h = BigInt(hash(arg));
+  if (h < 0n) h += 1n << BigInt(8 * rt.version.ptr);
+  gen.seedInt(h);
 }
 
 export function installRandom(m: PyModule): void {
-  const d = m.dict;
-  const gen = new MersenneTwister();
-  gen.seedInt(0x5eedn);
-  let gaussNext: number | null = null;
-  const fn = (name: string, f: (args: PyObject[], kw: PyStr[] | null) => PyObject): void => {
-    const o = builtinFunction(name, f, m);
-    dict.setItemStr(d, name, o);
-    decref(o);
-  };
-  const randbelow = (n: bigint): bigint => {
-    if (n <= 0n) raise(excType('ValueError'), 'empty range for randrange()');
-    const k = bitLength(n);
-    let r = gen.getrandbits(k);
-    while (r >= n) r = gen.getrandbits(k);
+  const R = newStaticType('Random', { module: '_random', size: 2512, gc: false, baseType: true });
+  R.slots.tp_new = (type, args, kw) => {
+    if (type === R && kw && kw.length) typeError('Random() takes no keyword arguments');
+    const nkw = kw ? kw.length : 0;
+    if (args.length - nkw > 1) typeError('Random() requires 0 or 1 argument');
+    const r = alloc(new PyRandom(type), 2512);
+    seedFrom(r.gen, args.length - nkw ? args[0] : null);
     return r;
   };
-  const big = (o: PyObject): bigint => {
-    const v = indexValue(o);
-    return typeof v === 'bigint' ? v : BigInt(v);
-  };
-  fn('seed', (args, kw) => {
-    const [a] = bindArgs('seed', args, kw, ['a', 'version'], 0);
-    gaussNext = null;
-    if (!a || a === rt.None) gen.seedInt(0x5eedn);
-    else if (a instanceof PyInt) gen.seedInt(BigInt(a.value));
-    else if (a instanceof PyFloat) {
-      const { hash } = require('../abstract') as typeof import('../abstract');
-      gen.seedInt(BigInt(hash(a)));
-    } else raise(excType('NotImplementedError'), `not simulated: random.seed() with a ${typeName(a)} (seed with an int)`);
+  def<PyRandom>(R, 'random', (self, args, kw) => {
+    if ((kw && kw.length) || args.length) typeError(`Random.random() takes no arguments (${args.length} given)`);
+    return newFloat(self.gen.random());
+  });
+  def<PyRandom>(R, 'seed', (self, args, kw) => {
+    if (kw && kw.length) typeError('seed() takes no keyword arguments');
+    if (args.length > 1) typeError(`seed expected at most 1 argument, got ${args.length}`);
+    seedFrom(self.gen, args.length ? args[0] : null);
     return incref(rt.None);
   });
-  fn('random', () => newFloat(gen.random()));
-  fn('getrandbits', (args) => {
+  def<PyRandom>(R, 'getrandbits', (self, args, kw) => {
+    if (kw && kw.length) typeError('getrandbits() takes no keyword arguments');
+    if (args.length !== 1) typeError(`Random.getrandbits() takes exactly one argument (${args.length} given)`);
     const k = Number(indexValue(args[0]));
     if (k < 0) raise(excType('ValueError'), 'number of bits must be non-negative');
-    return newInt(k === 0 ? 0 : gen.getrandbits(k));
+    return newInt(k === 0 ? 0 : self.gen.getrandbits(k));
   });
-  const randrange = (start: bigint, stop: bigint | null, step: bigint): bigint => {
-    if (stop === null) {
-      if (start > 0n) return randbelow(start);
-      raise(excType('ValueError'), 'empty range for randrange()');
-    }
-    const width = stop! - start;
-    if (step === 1n) {
-      if (width > 0n) return start + randbelow(width);
-      raise(excType('ValueError'), `empty range for randrange() (${start}, ${stop}, ${width})`);
-    }
-    let n: bigint;
-    if (step > 0n) n = (width + step - 1n) / step;
-    else if (step < 0n) n = (width + step + 1n) / step;
-    else return raise(excType('ValueError'), 'zero step for randrange()');
-    if (n <= 0n) raise(excType('ValueError'), 'empty range for randrange()');
-    return start + step * randbelow(n);
-  };
-  fn('randrange', (args, kw) => {
-    const [a, b, c] = bindArgs('randrange', args, kw, ['start', 'stop', 'step'], 1);
-    return newInt(randrange(big(a!), b && b !== rt.None ? big(b) : null, c ? big(c) : 1n));
+  def<PyRandom>(R, 'getstate', (self) => {
+    const items: PyObject[] = [];
+    for (const w of self.gen.mt) items.push(newInt(w));
+    items.push(newInt(self.gen.index));
+    return newTuple(items);
   });
-  fn('randint', (args, kw) => {
-    const [a, b] = bindArgs('randint', args, kw, ['a', 'b'], 2);
-    return newInt(randrange(big(a!), big(b!) + 1n, 1n));
-  });
-  fn('choice', (args, kw) => {
-    const [seq] = bindArgs('choice', args, kw, ['seq'], 1);
-    const n = length(seq!);
-    if (!n) raise(excType('IndexError'), 'Cannot choose from an empty sequence');
-    const i = newInt(randbelow(BigInt(n)));
-    try {
-      return getItem(seq!, i);
-    } finally {
-      decref(i);
-    }
-  });
-  fn('shuffle', (args, kw) => {
-    const [x] = bindArgs('shuffle', args, kw, ['x'], 1);
-    if (!(x instanceof PyList)) raise(excType('NotImplementedError'), 'not simulated: shuffle() of a non-list');
-    const items = (x as PyList).items;
-    for (let i = items.length - 1; i >= 1; i--) {
-      const j = Number(randbelow(BigInt(i + 1)));
-      [items[i], items[j]] = [items[j], items[i]];
-    }
+  def<PyRandom>(R, 'setstate', (self, args) => {
+    const state = args[0];
+    if (!(state instanceof PyTuple)) typeError('state vector must be a tuple');
+    const items = (state as PyTuple).items;
+    if (items.length !== 625) raise(excType('ValueError'), 'state vector is the wrong size');
+    for (let i = 0; i < 624; i++) self.gen.mt[i] = Number(BigInt(indexValue(items[i])) & 0xffffffffn);
+    const index = Number(indexValue(items[624]));
+    if (index < 0 || index > 624) raise(excType('ValueError'), 'invalid state');
+    self.gen.index = index;
     return incref(rt.None);
   });
-  fn('uniform', (args, kw) => {
-    const [a, b] = bindArgs('uniform', args, kw, ['a', 'b'], 2);
-    const { toDouble } = require('./math') as typeof import('./math');
-    const x = toDouble(a!);
-    const y = toDouble(b!);
-    return newFloat(x + (y - x) * gen.random());
-  });
-  fn('sample', (args, kw) => {
-    const [population, kObj] = bindArgs('sample', args, kw, ['population', 'k', 'counts'], 2);
-    const n = length(population!);
-    const k = Number(indexValue(kObj!));
-    if (k < 0 || k > n) raise(excType('ValueError'), 'Sample larger than population or is negative');
-    const item = (i: number): PyObject => {
-      const idx = newInt(i);
-      try {
-        return getItem(population!, idx);
-      } finally {
-        decref(idx);
-      }
-    };
-    const result: PyObject[] = [];
-    let setsize = 21;
-    if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
-    if (n <= setsize) {
-      // Lib/random.py: a pool, picking and replacing from the end.
-      const pool: number[] = [...Array(n).keys()];
-      for (let i = 0; i < k; i++) {
-        const j = Number(randbelow(BigInt(n - i)));
-        result.push(item(pool[j]));
-        pool[j] = pool[n - i - 1];
-      }
-    } else {
-      const selected = new Set<number>();
-      for (let i = 0; i < k; i++) {
-        let j = Number(randbelow(BigInt(n)));
-        while (selected.has(j)) j = Number(randbelow(BigInt(n)));
-        selected.add(j);
-        result.push(item(j));
-      }
+  finishType(R);
+  moduleValue(m, 'Random', R);
+  void typeName;
+}
+
+// ---------------------------------------------------------------- sha512 (FIPS 180-4)
+
+const K512 = [
+  '428a2f98d728ae22', '7137449123ef65cd', 'b5c0fbcfec4d3b2f', 'e9b5dba58189dbbc', '3956c25bf348b538', '59f111f1b605d019',
+  '923f82a4af194f9b', 'ab1c5ed5da6d8118', 'd807aa98a3030242', '12835b0145706fbe', '243185be4ee4b28c', '550c7dc3d5ffb4e2',
+  '72be5d74f27b896f', '80deb1fe3b1696b1', '9bdc06a725c71235', 'c19bf174cf692694', 'e49b69c19ef14ad2', 'efbe4786384f25e3',
+  '0fc19dc68b8cd5b5', '240ca1cc77ac9c65', '2de92c6f592b0275', '4a7484aa6ea6e483', '5cb0a9dcbd41fbd4', '76f988da831153b5',
+  '983e5152ee66dfab', 'a831c66d2db43210', 'b00327c898fb213f', 'bf597fc7beef0ee4', 'c6e00bf33da88fc2', 'd5a79147930aa725',
+  '06ca6351e003826f', '142929670a0e6e70', '27b70a8546d22ffc', '2e1b21385c26c926', '4d2c6dfc5ac42aed', '53380d139d95b3df',
+  '650a73548baf63de', '766a0abb3c77b2a8', '81c2c92e47edaee6', '92722c851482353b', 'a2bfe8a14cf10364', 'a81a664bbc423001',
+  'c24b8b70d0f89791', 'c76c51a30654be30', 'd192e819d6ef5218', 'd69906245565a910', 'f40e35855771202a', '106aa07032bbd1b8',
+  '19a4c116b8d2d0c8', '1e376c085141ab53', '2748774cdf8eeb99', '34b0bcb5e19b48a8', '391c0cb3c5c95a63', '4ed8aa4ae3418acb',
+  '5b9cca4f7763e373', '682e6ff3d6b2b8a3', '748f82ee5defb2fc', '78a5636f43172f60', '84c87814a1f0ab72', '8cc702081a6439ec',
+  '90befffa23631e28', 'a4506cebde82bde9', 'bef9a3f7b2c67915', 'c67178f2e372532b', 'ca273eceea26619c', 'd186b8c721c0c207',
+  'eada7dd6cde0eb1e', 'f57d4f7fee6ed178', '06f067aa72176fba', '0a637dc5a2c898a6', '113f9804bef90dae', '1b710b35131c471b',
+  '28db77f523047d84', '32caab7b40c72493', '3c9ebe0a15c9bebc', '431d67c49c100d4c', '4cc5d4becb3e42b6', '597f299cfc657e2a',
+  '5fcb6fab3ad6faec', '6c44198c4a475817',
+].map((h) => BigInt('0x' + h));
+const H512 = ['6a09e667f3bcc908', 'bb67ae8584caa73b', '3c6ef372fe94f82b', 'a54ff53a5f1d36f1', '510e527fade682d1',
+  '9b05688c2b3e6c1f', '1f83d9abfb41bd6b', '5be0cd19137e2179'].map((h) => BigInt('0x' + h));
+const M64 = (1n << 64n) - 1n;
+const rotr = (x: bigint, n: bigint): bigint => ((x >> n) | (x << (64n - n))) & M64;
+
+export function sha512(data: Uint8Array): Uint8Array {
+  const len = data.length;
+  const padded = new Uint8Array(Math.ceil((len + 17) / 128) * 128);
+  padded.set(data);
+  padded[len] = 0x80;
+  const bitLen = BigInt(len) * 8n;
+  for (let i = 0; i < 16; i++) padded[padded.length - 1 - i] = Number((bitLen >> BigInt(8 * i)) & 0xffn);
+  const h = [...H512];
+  const w = new Array<bigint>(80);
+  for (let off = 0; off < padded.length; off += 128) {
+    for (let t = 0; t < 16; t++) {
+      let v = 0n;
+      for (let b = 0; b < 8; b++) v = (v << 8n) | BigInt(padded[off + t * 8 + b]);
+      w[t] = v;
     }
-    return newList(result);
-  });
-  fn('gauss', (args, kw) => {
-    const [mu, sigma] = bindArgs('gauss', args, kw, ['mu', 'sigma'], 0);
-    const { toDouble } = require('./math') as typeof import('./math');
-    let z = gaussNext;
-    gaussNext = null;
-    if (z === null) {
-      const x2pi = gen.random() * 2 * Math.PI;
-      const g2rad = Math.sqrt(-2 * Math.log(1 - gen.random()));
-      z = Math.cos(x2pi) * g2rad;
-      gaussNext = Math.sin(x2pi) * g2rad;
+    for (let t = 16; t < 80; t++) {
+      const s0 = rotr(w[t - 15], 1n) ^ rotr(w[t - 15], 8n) ^ (w[t - 15] >> 7n);
+      const s1 = rotr(w[t - 2], 19n) ^ rotr(w[t - 2], 61n) ^ (w[t - 2] >> 6n);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) & M64;
     }
-    return newFloat((mu ? toDouble(mu) : 0) + z * (sigma ? toDouble(sigma) : 1));
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let t = 0; t < 80; t++) {
+      const S1 = rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n);
+      const ch = (e & f) ^ (~e & M64 & g);
+      const t1 = (hh + S1 + ch + K512[t] + w[t]) & M64;
+      const S0 = rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n);
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (S0 + maj) & M64;
+      hh = g; g = f; f = e; e = (d + t1) & M64; d = c; c = b; b = a; a = (t1 + t2) & M64;
+    }
+    h[0] = (h[0] + a) & M64; h[1] = (h[1] + b) & M64; h[2] = (h[2] + c) & M64; h[3] = (h[3] + d) & M64;
+    h[4] = (h[4] + e) & M64; h[5] = (h[5] + f) & M64; h[6] = (h[6] + g) & M64; h[7] = (h[7] + hh) & M64;
+  }
+  const out = new Uint8Array(64);
+  h.forEach((v, i) => {
+    for (let b = 0; b < 8; b++) out[i * 8 + b] = Number((v >> BigInt(8 * (7 - b))) & 0xffn);
   });
-  void callMethod;
-  void PyStr;
+  return out;
+}
+
+/** _sha512 (3.11) / _sha2 (3.12+): the sha512 hash object, as much of it as Random.seed uses. */
+export function installSha2(m: PyModule): void {
+  const { bytesLike, newBytes } = require('../types/bytes') as typeof import('../types/bytes');
+  class PySha extends PyObject {
+    data: number[] = [];
+  }
+  const T = newStaticType('SHA512Type', { module: m.name, size: 224, gc: false });
+  const update = (h: PySha, o: PyObject): void => {
+    const b = bytesLike(o);
+    if (!b) typeError(o.ob_type === rt.t.str ? 'Strings must be encoded before hashing' : `object supporting the buffer API required`);
+    h.data.push(...b!);
+  };
+  def<PySha>(T, 'update', (self, args) => { update(self, args[0]); return incref(rt.None); });
+  def<PySha>(T, 'digest', (self) => newBytes(sha512(Uint8Array.from(self.data))));
+  def<PySha>(T, 'hexdigest', (self) => newStr([...sha512(Uint8Array.from(self.data))].map((x) => x.toString(16).padStart(2, '0')).join('')));
+  finishType(T);
+  moduleFunction(m, 'sha512', (args) => {
+    const h = alloc(new PySha(T), 224);
+    if (args.length) update(h, args[0]);
+    return h;
+  });
+  void decref;
 }

@@ -107,4 +107,10 @@ export function tn(o: PyObject): string {
   return typeName(o);
 }
 
+/** import name (a new reference to the module), as PyImport_ImportModule. */
+export function importModule(name: string): PyObject {
+  const { importName } = require('./index') as typeof import('./index');
+  return importName(name, rt.builtins, rt.None, 0);
+}
+
 export { incref };

@@ -35,6 +35,25 @@ export function newInstance(type: PyType): PyObject {
   return alloc(new PyInstance(type), instanceSize(type));
 }
 
+/** object_new's Py_TPFLAGS_IS_ABSTRACT check: the flag is set when a class's __abstractmethods__ (which
+ *  abc.ABCMeta computes) is non-empty. */
+function checkAbstract(type: PyType): void {
+  const abstract = type.dict.map.get('__abstractmethods__')?.value;
+  if (!abstract || !isTrue(abstract)) return;
+  const { iterate, reprText, strText } = require('../abstract') as typeof import('../abstract');
+  const names: PyObject[] = [];
+  iterate(abstract, (n) => names.push(n));
+  const texts = names.map((n) => (rt.v >= 312 ? reprText(n) : strText(n)));
+  const keys = names.map((n) => strText(n));
+  for (const n of names) decref(n);
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const joined = order.map((i) => texts[i]).join(', ');
+  const s = names.length > 1 ? 's' : '';
+  raise(excType('TypeError'), rt.v >= 312
+    ? `Can't instantiate abstract class ${type.name} without an implementation for abstract method${s} ${joined}`
+    : `Can't instantiate abstract class ${type.name} with abstract method${s} ${joined}`);
+}
+
 function excessArgs(args: PyObject[], kwnames: PyStr[] | null): boolean {
   return args.length > 0 || (kwnames !== null && kwnames.length > 0);
 }
@@ -48,6 +67,7 @@ export function install(t: TypeTable): void {
       if (overridesNew(type)) raise(excType('TypeError'), 'object.__new__() takes exactly one argument (the type to instantiate)');
       if (!overridesInit(type)) raise(excType('TypeError'), `${type.name}() takes no arguments`);
     }
+    checkAbstract(type);
     return newInstance(type);
   };
   const objectInit = (self: PyObject, args: PyObject[], kwnames: PyStr[] | null): void => {

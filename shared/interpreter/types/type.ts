@@ -262,6 +262,12 @@ function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
   const n = name.value;
   const metaAttr = lookupType(meta, n);
   if (metaAttr && findSlot(metaAttr.ob_type, 'tp_descr_set')) return descrGet(metaAttr, type, meta);
+  // type's own data descriptors (__dict__, __name__, ...) come before the class's attributes: a class's
+  // '__dict__' entry is the descriptor for its instances, not the class's namespace.
+  if (TYPE_DATA_DESCRIPTORS.has(n)) {
+    const special = typeSpecial(type, n);
+    if (special) return special;
+  }
   const attr = lookupType(type, n);
   if (attr) return descrGet(attr, null, type);
   if (metaAttr) return descrGet(metaAttr, type, meta);
@@ -273,6 +279,8 @@ function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
   }
   return null;
 }
+
+const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__name__', '__qualname__', '__bases__', '__base__', '__mro__']);
 
 /** The attributes every class has (type's getset descriptors). */
 function typeSpecial(type: PyType, n: string): PyObject | null {
