@@ -61,6 +61,13 @@ const print: Fn = (args, kwnames) => {
     } else if (k === 'file') file = v;
     else if (k !== 'flush') typeError(`'${k}' is an invalid keyword argument for print()`);
   }
+  if (!file || file === rt.None) {
+    // print() writes to whatever sys.stdout is now (contextlib.redirect_stdout replaces it); None: nothing.
+    const sys = dict.getItemStr(rt.modules, 'sys');
+    const out = sys ? dict.getItemStr((sys as PyModule).dict, 'stdout') : null;
+    if (out === rt.None) return incref(rt.None);
+    if (out) file = out;
+  }
   if (file && file !== rt.None && !(file as { stream?: string }).stream) {
     for (let i = 0; i < pos.length; i++) {
       if (i) writeTo(file, sep);

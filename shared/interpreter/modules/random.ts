@@ -114,7 +114,9 @@ function seedFrom(gen: MersenneTwister, arg: PyObject | null): void {
     gen.seedInt(BigInt(arg.value));
     return;
   }
-  let h = BigInt(hash(arg));
+  const { hash64 } = require('../types/hashing') as typeof import('../types/hashing');
+  void hash;
+  let h = hash64(arg);
   if (h < 0n) h += 1n << BigInt(8 * rt.version.ptr);
   gen.seedInt(h);
 }
