@@ -50,6 +50,11 @@ export function call(callable: PyObject, args: PyObject[], kwnames: PyStr[] | nu
   if (callable instanceof PyMethod) {
     return call(callable.func, [callable.self, ...args], kwnames);
   }
+  if (callable.ob_type.heapType) {
+    // slot_tp_call: a class's own __call__ (a metaclass's, for calls of its classes) comes first.
+    const own = lookupType(callable.ob_type, '__call__');
+    if (own && !(own instanceof PyBuiltin)) return callDescriptor(own, callable, args, kwnames);
+  }
   const slot = findSlot(callable.ob_type, 'tp_call');
   if (slot) return slot(callable, args, kwnames);
   const dunder = lookupType(callable.ob_type, '__call__');
@@ -223,9 +228,8 @@ export function internStrBorrowed(n: string): PyStr {
 /** PyObject_SetAttr (value null: delete). */
 export function setAttr(o: PyObject, name: string, value: PyObject | null): void {
   const type = o.ob_type;
-  const setattro = findSlot(type, 'tp_setattro');
-  if (setattro) return setattro(o, internStrBorrowed(name), value);
   if (type.heapType) {
+    // slot_tp_setattro: a class's own __setattr__/__delattr__ (a metaclass's, for its classes) first.
     const custom = lookupType(type, value ? '__setattr__' : '__delattr__');
     if (custom && !(custom instanceof PyBuiltin)) {
       const r = callDescriptor(custom, o, value ? [strArg(name), value] : [strArg(name)]);
@@ -233,6 +237,8 @@ export function setAttr(o: PyObject, name: string, value: PyObject | null): void
       return;
     }
   }
+  const setattro = findSlot(type, 'tp_setattro');
+  if (setattro) return setattro(o, internStrBorrowed(name), value);
   genericSetAttr(o, name, value);
 }
 
@@ -322,7 +328,8 @@ export function repr(o: PyObject): PyStr {
   const slot = findSlot(o.ob_type, 'tp_repr');
   if (o.ob_type.heapType) {
     const dunder = lookupType(o.ob_type, '__repr__');
-    if (dunder && !(dunder instanceof PyBuiltin)) return checkStr(callDescriptor(dunder, o, []), '__repr__');
+    // A builtin under another name (`__repr__ = int.__str__`) is called; a builtin's own __repr__ is its slot.
+    if (dunder && !(dunder instanceof PyBuiltin && dunder.name === '__repr__')) return checkStr(callDescriptor(dunder, o, []), '__repr__');
   }
   if (slot) return slot(o) as PyStr;
   return defaultRepr(o);
@@ -351,7 +358,8 @@ export function str(o: PyObject): PyStr {
   if (o.ob_type === rt.t.str) return incref(o as PyStr);
   if (o.ob_type.heapType) {
     const dunder = lookupType(o.ob_type, '__str__');
-    if (dunder && !(dunder instanceof PyBuiltin)) return checkStr(callDescriptor(dunder, o, []), '__str__');
+    // enum's IntEnum sets `__str__ = int.__repr__`: a builtin under another name is called, not skipped.
+    if (dunder && !(dunder instanceof PyBuiltin && dunder.name === '__str__')) return checkStr(callDescriptor(dunder, o, []), '__str__');
   }
   const slot = findSlot(o.ob_type, 'tp_str');
   if (slot) return slot(o) as PyStr;

@@ -414,7 +414,21 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.LOAD_NAME: {
               const name = names[arg];
-              let v = f.locals ? dict.getItemStr(f.locals, name.value) : null;
+              if (f.locals && f.locals.ob_type !== rt.t.dict) {
+                // A mapping from __prepare__ (enum's _EnumDict...): PyObject_GetItem, KeyError falls through.
+                let found: PyObject | null = null;
+                try {
+                  found = getItem(f.locals, name);
+                } catch (e) {
+                  if (!(e instanceof PyRaise && isInstance(e.exc, excType('KeyError')))) throw e;
+                  decref(e.exc);
+                }
+                if (found) {
+                  stack[f.sp++] = found;
+                  break;
+                }
+              }
+              let v = f.locals && f.locals.ob_type === rt.t.dict ? dict.getItemStr(f.locals, name.value) : null;
               v ??= dict.getItemStr(f.globals, name.value) ?? dict.getItemStr(f.builtins, name.value);
               if (!v) NAME_ERROR(name.value);
               stack[f.sp++] = incref(v!);
@@ -422,11 +436,25 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.STORE_NAME: {
               const v = stack[--f.sp]!;
-              dict.setItemStr(f.locals!, names[arg].value, v);
-              decref(v);
+              try {
+                if (f.locals!.ob_type === rt.t.dict) dict.setItemStr(f.locals!, names[arg].value, v);
+                else setItem(f.locals!, names[arg], v);
+              } finally {
+                decref(v);
+              }
               break;
             }
             case Op.DELETE_NAME:
+              if (f.locals!.ob_type !== rt.t.dict) {
+                try {
+                  setItem(f.locals!, names[arg], null);
+                } catch (e) {
+                  if (!(e instanceof PyRaise && isInstance(e.exc, excType('KeyError')))) throw e;
+                  decref(e.exc);
+                  NAME_ERROR(names[arg].value);
+                }
+                break;
+              }
               if (!dict.delItemStr(f.locals!, names[arg].value)) NAME_ERROR(names[arg].value);
               break;
             case Op.LOAD_GLOBAL:

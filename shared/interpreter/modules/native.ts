@@ -7,6 +7,9 @@ import { installCollections } from './collections';
 import { installExecEval } from './execeval';
 import { installFunctools } from './functools';
 import { installBisect, installHeapq } from './heapbisect';
+import { installIo } from './io';
+import { installJson } from './json';
+import { installSimSupport } from './simsupport';
 import { nativeModules, pythonModules } from './index';
 import { installItertools } from './itertools';
 import { installOperator } from './operator';
@@ -33,6 +36,10 @@ export function installNativeModules(): void {
   nativeModules.set('_heapq', installHeapq);
   nativeModules.set('_bisect', installBisect);
   nativeModules.set('bisect', installBisect);
+  nativeModules.set('io', installIo);
+  nativeModules.set('_json', installJson);
+  nativeModules.set('_simsupport', installSimSupport);
+  nativeModules.set('_io', installIo);
   nativeModules.set('_operator', installOperator);
   for (const [name, source] of Object.entries(pylibSources)) pythonModules.set(name, source);
   // exec, eval and compile (the Python-written modules need them).

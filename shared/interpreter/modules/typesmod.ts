@@ -319,6 +319,60 @@ export function installGenericAliases(): void {
     void callDescriptor;
     return raise(excType('TypeError'), `type '${(self as PyType).name}' is not subscriptable`);
   };
+  // type.__setattr__ / type.__delattr__ (type_setattro's slot wrappers), which super().__setattr__ in a
+  // metaclass reaches; and str(mappingproxy) is str of its mapping (mappingproxy_str).
+  const typeSet = t.type.slots.tp_setattro!;
+  if (!t.type.dict.map.has('__setattr__')) {
+    def(t.type, '__setattr__', (self, args) => {
+      if (args.length !== 2) typeError(`expected 2 arguments, got ${args.length}`);
+      if (!(args[0] instanceof PyStr)) typeError(`attribute name must be string, not '${args[0].ob_type.name}'`);
+      typeSet(self, args[0] as PyStr, args[1]);
+      return incref(rt.None);
+    });
+    def(t.type, '__delattr__', (self, args) => {
+      if (args.length !== 1) typeError(`expected 1 argument, got ${args.length}`);
+      if (!(args[0] instanceof PyStr)) typeError(`attribute name must be string, not '${args[0].ob_type.name}'`);
+      typeSet(self, args[0] as PyStr, null);
+      return incref(rt.None);
+    });
+  }
+  if (!t.mappingproxy.slots.tp_str) {
+    t.mappingproxy.slots.tp_str = (self) => {
+      const { str } = require('../abstract') as typeof import('../abstract');
+      return str((self as PyObject & { mapping: PyObject }).mapping);
+    };
+  }
+  const { typeModified } = require('../abstract') as typeof import('../abstract');
+  typeModified();
+  // types.MappingProxyType(mapping) (mappingproxy_new in Objects/descrobject.c), for dicts.
+  if (!t.mappingproxy.slots.tp_new) {
+    t.mappingproxy.slots.tp_new = (_type, args, kw) => {
+      const { clinic } = require('../types/common') as typeof import('../types/common');
+      const [mapping] = clinic('mappingproxy', args, kw, ['mapping'], { posonly: 0, minpos: 1, maxpos: 1 });
+      const { PyDict } = require('../objects') as typeof import('../objects');
+      if (!(mapping instanceof PyDict)) {
+        const { typeName } = require('../abstract') as typeof import('../abstract');
+        typeError(`mappingproxy() argument must be a mapping, not ${typeName(mapping!)}`);
+      }
+      const { mappingProxy } = require('../types/type') as typeof import('../types/type');
+      return mappingProxy(mapping as import('../objects').PyDict);
+    };
+  }
+  // types.MethodType(func, obj) (method_new in Objects/classobject.c).
+  if (!t.method.slots.tp_new) {
+    t.method.slots.tp_new = (_type, args, kw) => {
+      if (kw && kw.length) typeError('method() takes no keyword arguments');
+      if (args.length !== 2) typeError(`method expected 2 arguments, got ${args.length}`);
+      const [func, self] = args;
+      const { findSlot, lookupType } = require('../abstract') as typeof import('../abstract');
+      if (!findSlot(func.ob_type, 'tp_call') && !lookupType(func.ob_type, '__call__') && func.ob_type !== rt.t.function) {
+        typeError('first argument must be callable');
+      }
+      if (self === rt.None) typeError('instance must not be None');
+      const { newMethod } = require('../types/function') as typeof import('../types/function');
+      return newMethod(func, self);
+    };
+  }
   void isSubtype;
   void PyStr;
 }

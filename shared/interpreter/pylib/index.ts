@@ -4,13 +4,20 @@ import * as abc from './abc';
 import * as collections from './collections';
 import * as collectionsAbc from './collections_abc';
 import * as collectionsAbcSub from './collections_abc_sub';
+import * as contextlib from './contextlib';
 import * as copy from './copy';
 import * as copyreg from './copyreg';
+import * as enumMod from './enum';
 import * as functools from './functools';
 import * as heapq from './heapq';
+import * as inspect from './inspect';
+import * as json from './json';
 import * as keyword from './keyword';
+import * as linecache from './linecache';
 import * as random from './random';
 import * as reprlib from './reprlib';
+import * as textwrap from './textwrap';
+import * as traceback from './traceback';
 import * as types from './types';
 
 export const pylibSources: Record<string, string> = {
@@ -18,12 +25,22 @@ export const pylibSources: Record<string, string> = {
   collections: collections.source,
   'collections.abc': collectionsAbcSub.source,
   _collections_abc: collectionsAbc.source,
+  contextlib: contextlib.source,
   copy: copy.source,
   copyreg: copyreg.source,
+  enum: enumMod.source,
   functools: functools.source,
   heapq: heapq.source,
+  inspect: inspect.source,
+  json: json.init,
+  'json.decoder': json.decoder,
+  'json.encoder': json.encoder,
+  'json.scanner': json.scanner,
   keyword: keyword.source,
+  linecache: linecache.source,
   random: random.source,
   reprlib: reprlib.source,
+  textwrap: textwrap.source,
+  traceback: traceback.source,
   types: types.source,
 };
