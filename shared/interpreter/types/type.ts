@@ -333,7 +333,7 @@ function buildClass(args: PyObject[], kwnames: PyStr[] | null): PyObject {
   const nameObj = pos[1];
   if (!(func instanceof PyFunction)) typeError('__build_class__: func must be a function');
   if (!(nameObj instanceof PyStr)) typeError('__build_class__: name is not a string');
-  const bases = pos.slice(2);
+  const origBases = pos.slice(2);
   let meta: PyObject | null = null;
   const kwargs: [string, PyObject][] = [];
   for (let i = 0; i < nkw; i++) {
@@ -341,16 +341,38 @@ function buildClass(args: PyObject[], kwnames: PyStr[] | null): PyObject {
     if (k === 'metaclass') meta = args[pos.length + i];
     else kwargs.push([k, args[pos.length + i]]);
   }
+  // update_bases (PEP 560): a base that is not a class may stand for others through __mro_entries__.
+  const held: PyObject[] = [];
+  let origTuple: PyTuple | null = null;
+  try {
+    let bases: PyObject[] = [];
+    for (let i = 0; i < origBases.length; i++) {
+      const b = origBases[i];
+      if (b instanceof PyType) { bases.push(b); continue; }
+      const me = getAttrOpt(b, '__mro_entries__');
+      if (!me) { bases.push(b); continue; }
+      origTuple ??= newTuple(origBases.map(incref));
+      let entries: PyObject;
+      try {
+        entries = call(me, [origTuple]);
+      } finally {
+        decref(me);
+      }
+      held.push(entries);
+      if (!(entries instanceof PyTuple)) typeError('__mro_entries__ must return a tuple');
+      bases = [...bases, ...(entries as PyTuple).items];
+    }
+    return buildClassWithBases(func as PyFunction, nameObj as PyStr, bases, origTuple, meta, kwargs);
+  } finally {
+    for (const h of held) decref(h);
+    if (origTuple) decref(origTuple);
+  }
+}
+
+function buildClassWithBases(func: PyFunction, nameObj: PyStr, bases: PyObject[], origBases: PyTuple | null, meta: PyObject | null, kwargs: [string, PyObject][]): PyObject {
   const baseTypes: PyType[] = [];
   for (const b of bases) {
-    if (!(b instanceof PyType)) {
-      const mroEntries = getAttrOpt(b, '__mro_entries__');
-      if (mroEntries) {
-        decref(mroEntries);
-        typeError('__mro_entries__ not supported in the simulator');
-      }
-      typeError(`bases must be types`);
-    }
+    if (!(b instanceof PyType)) typeError(`bases must be types`);
     baseTypes.push(b as PyType);
   }
   // The most derived metaclass of the explicit one and the bases' (calculate_metaclass).
@@ -367,14 +389,26 @@ function buildClass(args: PyObject[], kwnames: PyStr[] | null): PyObject {
   let ns: PyDict;
   if (prepare && winner instanceof PyType && winner.heapType && !(prepare instanceof PyBuiltin)) {
     const bound = descrGet(prepare, winner, winner);
-    ns = call(bound, [nameObj, newTuple(bases.map(incref))]) as PyDict;
-    decref(bound);
+    const prepBases = newTuple(bases.map(incref));
+    try {
+      ns = call(bound, [nameObj, prepBases]) as PyDict;
+    } finally {
+      decref(prepBases);
+      decref(bound);
+    }
   } else {
     ns = dict.newDictObject();
   }
   try {
+    if (origBases) {
+      if (ns.ob_type === rt.t.dict) dict.setItemStr(ns, '__orig_bases__', origBases);
+      else {
+        const { setItem } = require('../abstract') as typeof import('../abstract');
+        setItem(ns, internStrBorrowed('__orig_bases__'), origBases);
+      }
+    }
     // Run the class body with the namespace as its locals.
-    const body = func as PyFunction;
+    const body = func;
     const frame = new Frame(body.code, body.globals, rt.builtins, ns, incref(body));
     const cell = evalFrame(frame, null);
     const basesTuple = newTuple(bases.map(incref));
