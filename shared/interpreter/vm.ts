@@ -42,9 +42,11 @@ export const vmHooks = {
 
 // ---------------------------------------------------------------- calling Python functions
 
+/** The name argument errors give: the function's __qualname__ (which may have been reassigned). */
 function qualname(code: CodeObject): string {
   return code.qualname;
 }
+void qualname;
 
 function listNames(names: string[]): string {
   const q = names.map((n) => `'${n}'`);
@@ -85,7 +87,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
     const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : String(argcount);
     const plural = argcount === 1 && !defaults ? '' : 's';
     const kwPart = kwGiven ? ` positional argument${given === 1 ? '' : 's'} (and ${kwGiven} keyword-only argument${kwGiven === 1 ? '' : 's'})` : '';
-    raise(excType('TypeError'), `${qualname(code)}() takes ${takes} positional argument${plural} but ${given}${kwPart || ''} ${given === 1 && !kwGiven ? 'was' : 'were'} given`);
+    raise(excType('TypeError'), `${func.qualname.value}() takes ${takes} positional argument${plural} but ${given}${kwPart || ''} ${given === 1 && !kwGiven ? 'was' : 'were'} given`);
   }
   for (let k = 0; k < nkw; k++) {
     const name = kwnames![k].value;
@@ -104,13 +106,13 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
       }
       if (steal) decref(value);
       if (code.localsplusnames.slice(0, code.posonlyargcount).includes(name)) {
-        raise(excType('TypeError'), `${qualname(code)}() got some positional-only arguments passed as keyword arguments: '${name}'`);
+        raise(excType('TypeError'), `${func.qualname.value}() got some positional-only arguments passed as keyword arguments: '${name}'`);
       }
-      raise(excType('TypeError'), `${qualname(code)}() got an unexpected keyword argument '${name}'`);
+      raise(excType('TypeError'), `${func.qualname.value}() got an unexpected keyword argument '${name}'`);
     }
     if (fast[idx] !== null) {
       if (steal) decref(value);
-      raise(excType('TypeError'), `${qualname(code)}() got multiple values for argument '${name}'`);
+      raise(excType('TypeError'), `${func.qualname.value}() got multiple values for argument '${name}'`);
     }
     fast[idx] = own(value);
   }
@@ -125,7 +127,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
       else missing.push(code.localsplusnames[i]);
     }
     if (missing.length) {
-      raise(excType('TypeError'), `${qualname(code)}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${listNames(missing)}`);
+      raise(excType('TypeError'), `${func.qualname.value}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${listNames(missing)}`);
     }
   }
   if (code.kwonlyargcount) {
@@ -138,7 +140,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
       else missing.push(name);
     }
     if (missing.length) {
-      raise(excType('TypeError'), `${qualname(code)}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? '' : 's'}: ${listNames(missing)}`);
+      raise(excType('TypeError'), `${func.qualname.value}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? '' : 's'}: ${listNames(missing)}`);
     }
   }
 }
@@ -458,7 +460,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               if (!dict.delItemStr(f.locals!, names[arg].value)) NAME_ERROR(names[arg].value);
               break;
             case Op.LOAD_GLOBAL:
-              stack[f.sp++] = loadGlobal(f, names[arg]);
+              { const pushed = loadGlobal(f, names[arg]); stack[f.sp++] = pushed; }
               break;
             case Op.STORE_GLOBAL: {
               const v = stack[--f.sp]!;
@@ -559,6 +561,16 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.BINARY_OP: {
               const b = stack[--f.sp]!;
               const a = stack[f.sp - 1]!;
+              if (a.ob_type === rt.t.int && b.ob_type === rt.t.int) {
+                // The common case, computed directly (same result as int's slots: newInt normalises).
+                const fast = smallIntOp(arg, (a as PyInt).value, (b as PyInt).value);
+                if (fast !== null) {
+                  stack[f.sp - 1] = newInt(fast);
+                  decref(a);
+                  decref(b);
+                  break;
+                }
+              }
               let r: PyObject;
               try {
                 r = arg >= 13 ? inplaceOp(a, b, arg - 13) : binaryOp(a, b, arg);
@@ -590,6 +602,17 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.COMPARE_OP: {
               const b = stack[--f.sp]!;
               const a = stack[f.sp - 1]!;
+              if (a.ob_type === rt.t.int && b.ob_type === rt.t.int) {
+                const x = (a as PyInt).value;
+                const y = (b as PyInt).value;
+                if (typeof x === 'number' && typeof y === 'number') {
+                  const t = arg === 0 ? x < y : arg === 1 ? x <= y : arg === 2 ? x === y : arg === 3 ? x !== y : arg === 4 ? x > y : x >= y;
+                  stack[f.sp - 1] = newBool(t);
+                  decref(a);
+                  decref(b);
+                  break;
+                }
+              }
               let r: PyObject;
               try {
                 r = richCompare(a, b, arg);
@@ -773,7 +796,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
                   stack[f.sp++] = value;
                   value = null as unknown as PyObject;
                 } else {
-                  stack[f.sp++] = vmHooks.formatValue(value, spec);
+                  { const pushed = vmHooks.formatValue(value, spec); stack[f.sp++] = pushed; }
                 }
               } finally {
                 if (value) decref(value);
@@ -936,7 +959,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const exc = stack[f.sp - 1]!;
               try {
                 checkExceptClass(type);
-                stack[f.sp++] = newBool(exceptionMatches(exc, type));
+                { const pushed = newBool(exceptionMatches(exc, type)); stack[f.sp++] = pushed; }
               } finally {
                 decref(type);
               }
@@ -969,7 +992,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const exc = stack[f.sp - 1] as PyBaseException;
               const exitFunc = stack[f.sp - 4]!;
               const tb = exc.traceback ?? rt.None;
-              stack[f.sp++] = call(exitFunc, [exc.ob_type, exc, tb]);
+              { const pushed = call(exitFunc, [exc.ob_type, exc, tb]); stack[f.sp++] = pushed; }
               break;
             }
             case Op.LOAD_BUILD_CLASS:
@@ -982,7 +1005,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const fromlist = stack[--f.sp]!;
               const level = stack[--f.sp] as PyInt;
               try {
-                stack[f.sp++] = vmHooks.importName(names[arg].value, f.globals, fromlist, Number(level.value));
+                { const pushed = vmHooks.importName(names[arg].value, f.globals, fromlist, Number(level.value)); stack[f.sp++] = pushed; }
               } finally {
                 decref(fromlist);
                 decref(level);
@@ -1068,7 +1091,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const cls = stack[--f.sp]!;
               const subject = stack[--f.sp]!;
               try {
-                stack[f.sp++] = vmHooks.matchClass(subject, cls, arg, kwnames);
+                { const pushed = vmHooks.matchClass(subject, cls, arg, kwnames); stack[f.sp++] = pushed; }
               } finally {
                 decref(kwnames);
                 decref(cls);
@@ -1115,6 +1138,31 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
       clearFrame(f);
     }
   }
+}
+
+/** int OP int on safe integers, or null when the general path must decide (overflow, division, ...). */
+function smallIntOp(op: number, x: number | bigint, y: number | bigint): number | null {
+  if (typeof x !== 'number' || typeof y !== 'number') return null;
+  let r: number;
+  switch (op >= 13 ? op - 13 : op) {
+    case 0: r = x + y; break; // +
+    case 10: r = x - y; break; // -
+    case 5: r = x * y; break; // *
+    case 6: // % (Python's sign follows the divisor)
+      if (y === 0) return null;
+      r = x % y;
+      if (r !== 0 && (r < 0) !== (y < 0)) r += y;
+      break;
+    case 2: { // // (exact: x minus its Python modulo is a multiple of y)
+      if (y === 0) return null;
+      let m = x % y;
+      if (m !== 0 && (m < 0) !== (y < 0)) m += y;
+      r = (x - m) / y;
+      break;
+    }
+    default: return null;
+  }
+  return Number.isSafeInteger(r) ? r : null;
 }
 
 /** A re-raised exception: no new traceback entry for this frame (RERAISE). */
@@ -1185,7 +1233,7 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
     const frame = makeFrame(callable, args, kwnames, true);
     if (borrowed) markBorrowedParameters(frame, borrowed, args.length - (kwnames ? kwnames.length : 0));
     decref(callable);
-    stack[f.sp++] = runFrame(frame);
+    { const pushed = runFrame(frame); stack[f.sp++] = pushed; }
     return;
   }
   let r: PyObject;
