@@ -17,7 +17,10 @@ const TIMER = `import sys, time, io, contextlib
 f = sys.argv[1]
 src = open(f).read()
 best, out = None, None
+import gc
 for _ in range(int(sys.argv[2])):
+    gc.enable()
+    gc.collect()  # each run starts from a clean heap, as the simulator's does
     buf = io.StringIO()
     t = time.perf_counter()
     with contextlib.redirect_stdout(buf):
