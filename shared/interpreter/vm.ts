@@ -273,8 +273,9 @@ function loadGlobal(f: Frame, name: PyStr): PyObject {
 function unboundLocal(f: Frame, i: number): never {
   const name = f.code.localsplusnames[i];
   const kind = f.code.localspluskinds[i];
-  if (kind === 'free') raise(excType('NameError'), `free variable '${name}' referenced before assignment in enclosing scope`);
-  if (rt.v >= 311 && kind === 'cell') raise(excType('UnboundLocalError'), `cannot access local variable '${name}' where it is not associated with a value`);
+  if (kind === 'free') {
+    raise(excType('NameError'), `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  }
   return raise(excType('UnboundLocalError'), `cannot access local variable '${name}' where it is not associated with a value`);
 }
 
@@ -1110,7 +1111,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.STOPITERATION_ERROR:
               break;
             default:
-              throw new Error(`not simulated: opcode ${op} at ${code.qualname}:${code.lines[pc]}`);
+              throw new SimulationStopped(`not simulated: instruction ${op} (except* and exception groups)`, f.lineno);
           }
         }
       } catch (e) {
@@ -1122,7 +1123,8 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           addTraceback(exc, f);
         }
         const handler = exceptionTarget(code, f.lasti);
-        if (!handler) throw e;
+        // Leaving the frame, a re-raise is an ordinary exception again: the caller's frame gets its entry.
+        if (!handler) throw e instanceof ReRaise ? new PyRaise(exc) : e;
         while (f.sp > handler.depth) xdecref(stack[--f.sp]);
         if (handler.lasti) stack[f.sp++] = newInt(f.lasti);
         stack[f.sp++] = exc;

@@ -382,6 +382,13 @@ export function installCollections(m: PyModule): void {
     dequeRotate(d, n);
     return incref(rt.None);
   });
+  // deque_reduce: (type, (), state, iter(d)) or with ((), maxlen); state is the instance __dict__ or None.
+  def<PyDeque>(deque, '__reduce__', (d) => {
+    const state = instanceState(d);
+    const it = deque.slots.tp_iter!(d);
+    const args = d.maxlen >= 0 ? newTuple([incref(rt.emptyTuple), newInt(d.maxlen)]) : newTuple([]);
+    return newTuple([incref(d.ob_type), args, state, it]);
+  });
   def<PyDeque>(deque, '__reversed__', (d) => alloc(new PyDequeIter(dequeRevIter, incref(d), d.items.length - 1, d.state, d.items.length), 56));
   def<PyDeque>(deque, '__sizeof__', (d) => {
     const blocks = Math.floor((d.items.length + 64 + 1) / 64) ;
@@ -681,8 +688,7 @@ export function installCollections(m: PyModule): void {
     const items = callDescriptor(lookupType(od, 'items')!, d, []);
     const it = getIter(items);
     decref(items);
-    const state = getAttrOpt(d, '__dict__');
-    return newTuple([incref(d.ob_type), newTuple([]), state ?? incref(rt.None), incref(rt.None), it]);
+    return newTuple([incref(d.ob_type), newTuple([]), instanceState(d), incref(rt.None), it]);
   });
   od.slots.nb = {
     or: (a, b) => {
@@ -847,6 +853,12 @@ export function installCollections(m: PyModule): void {
   void length;
   void getItemAbstract;
   void dictCopy;
+}
+
+/** _PyObject_GetState for these C types: the instance __dict__ when it has entries, else None. */
+function instanceState(o: PyObject): PyObject {
+  const d = (o as { dict?: PyDict | null }).dict;
+  return d && d.map.size ? incref(d) : incref(rt.None);
 }
 
 function oneArg(name: string, args: PyObject[], kw: PyStr[] | null): void {

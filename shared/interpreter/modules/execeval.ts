@@ -151,6 +151,13 @@ export function installExecEval(builtins: PyDict): void {
     if (!(src instanceof PyStr)) raise(excType('TypeError'), 'compile() arg 1 must be a string, bytes or AST object');
     return compileSource((src as PyStr).value, (filename as PyStr).value, (mode as PyStr).value);
   });
+  add('__import__', (args, kw) => {
+    const [name, globals, , fromlist, level] = bindArgs('__import__', args, kw, ['name', 'globals', 'locals', 'fromlist', 'level'], 1);
+    if (!(name instanceof PyStr)) raise(excType('TypeError'), `__import__() argument 1 must be str, not ${typeName(name!)}`);
+    const { importName } = require('./index') as typeof import('./index');
+    const { indexValue } = require('../abstract') as typeof import('../abstract');
+    return importName((name as PyStr).value, (globals instanceof PyDict ? globals : rt.builtins), fromlist ?? rt.None, level ? Number(indexValue(level)) : 0);
+  });
   void isInstance;
   void newDict;
 }

@@ -149,6 +149,30 @@ export function installFunctools(m: PyModule): void {
   if (rt.v >= 314) {
     partial.slots.tp_descr_get = (self, obj) => (obj === null || obj === rt.None ? incref(self) : newMethod(self, obj));
   }
+  // partial_reduce / partial_setstate (copy and pickle).
+  def<PyPartial>(partial, '__reduce__', (p) => newTuple([incref(p.ob_type), newTuple([incref(p.fn)]),
+    newTuple([incref(p.fn), incref(p.args), incref(p.kw), incref(p.dict && p.dict.map.size ? p.dict : rt.None)])]));
+  def<PyPartial>(partial, '__setstate__', (p, args) => {
+    const state = args[0];
+    if (!(state instanceof PyTuple)) typeError('argument to __setstate__ must be a tuple');
+    const items = (state as PyTuple).items;
+    if (items.length !== 4) typeError(`expected 4 items in state, got ${items.length}`);
+    const [fn, fnargs, kw, d] = items;
+    if (!(fnargs instanceof PyTuple) || (kw !== rt.None && !(kw instanceof PyDict))) typeError('invalid partial state');
+    const oldFn = p.fn;
+    const oldArgs = p.args;
+    const oldKw = p.kw;
+    const oldDict = p.dict;
+    p.fn = incref(fn);
+    p.args = fnargs.ob_type === rt.t.tuple ? incref(fnargs as PyTuple) : newTuple((fnargs as PyTuple).items.map((x) => incref(x)));
+    p.kw = kw === rt.None ? newDict() : incref(kw as PyDict);
+    p.dict = d === rt.None ? null : incref(d as PyDict);
+    decref(oldFn);
+    decref(oldArgs);
+    decref(oldKw);
+    xdecref(oldDict);
+    return incref(rt.None);
+  });
   getter<PyPartial>(partial, 'func', (p) => incref(p.fn));
   getter<PyPartial>(partial, 'args', (p) => incref(p.args));
   getter<PyPartial>(partial, 'keywords', (p) => incref(p.kw));

@@ -182,14 +182,9 @@ export function installBisect(m: PyModule): void {
   for (const right of [true, false]) {
     const side = right ? 'right' : 'left';
     moduleFunction(m, `bisect_${side}`, (a, kw) => {
+      // The key applies to the list's items only (x is already a key), as in _bisectmodule.c.
       const [seq, x, lo, hi, key] = bisectArgs(`bisect_${side}`, a, kw);
-      let item = x;
-      if (key) item = call(key, [x]);
-      try {
-        return newInt(bisect(seq, item, lo, hi, key, right));
-      } finally {
-        if (key) decref(item);
-      }
+      return newInt(bisect(seq, x, lo, hi, key, right));
     });
     moduleFunction(m, `insort_${side}`, (a, kw) => {
       const [seq, x, lo, hi, key] = bisectArgs(`insort_${side}`, a, kw);

@@ -27,6 +27,34 @@ export function toDouble(o: PyObject): number {
   return raise(excType('TypeError'), `must be real number, not ${typeName(o)}`);
 }
 
+/** 3.14's messages for the domain errors of math_1 functions (Modules/mathmodule.c: %s is the argument's repr). */
+const DOMAIN_MESSAGES_314: Record<string, string> = {
+  sqrt: 'expected a nonnegative input, got %s',
+  log1p: 'expected argument value > -1, got %s',
+  acos: 'expected a number in range from -1 up to 1, got %s',
+  asin: 'expected a number in range from -1 up to 1, got %s',
+  acosh: 'expected argument value not less than 1, got %s',
+  atanh: 'expected a number between -1 and 1, got %s',
+  gamma: 'expected a noninteger or positive integer, got %s',
+  lgamma: 'expected a noninteger or positive integer, got %s',
+  sin: 'expected a finite input, got %s',
+  cos: 'expected a finite input, got %s',
+  tan: 'expected a finite input, got %s',
+  log: 'expected a positive input',
+  log2: 'expected a positive input',
+  log10: 'expected a positive input',
+};
+
+/** The ValueError of a domain error: 3.14 names the expected range for some functions. */
+export function domainErrorFor(name: string, x: number): never {
+  const m = rt.v >= 314 ? DOMAIN_MESSAGES_314[name] : undefined;
+  if (m) {
+    const { reprFloat } = require('../../text/repr') as typeof import('../../text/repr');
+    return raise(excType('ValueError'), m.replace('%s', reprFloat(x)));
+  }
+  return domainError();
+}
+
 function domainError(): never {
   return raise(excType('ValueError'), 'math domain error');
 }
@@ -62,8 +90,10 @@ export function installMath(m: PyModule): void {
     fn(name, (args, kw) => {
       exactArgs(name, args, 1, kw);
       const x = toDouble(args[0]);
-      if (domain && !domain(x)) domainError();
-      return newFloat(checkResult(x, f(x)));
+      if (domain && !domain(x)) domainErrorFor(name, x);
+      const r = f(x);
+      if (Number.isNaN(r) && !Number.isNaN(x)) domainErrorFor(name, x);
+      return newFloat(checkResult(x, r));
     });
   unary('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
   unary('exp', Math.exp);
@@ -87,18 +117,18 @@ export function installMath(m: PyModule): void {
     rangeArgs('log', args, 1, 2, kw);
     const logOf = (o: PyObject): number => {
       if (o instanceof PyInt && typeof o.value === 'bigint') {
-        if (o.value <= 0n) domainError();
+        if (o.value <= 0n) domainErrorFor('log', 0);
         const s = o.value.toString(2);
         return Math.log(Number('0b' + s.slice(0, 53))) + (s.length - Math.min(53, s.length)) * Math.LN2;
       }
       const x = toDouble(o);
-      if (x <= 0) domainError();
+      if (x <= 0) domainErrorFor('log', x);
       return Math.log(x);
     };
     const num = logOf(args[0]);
     if (args.length === 1) return newFloat(num);
     const den = logOf(args[1]);
-    if (den === 0) raise(excType('ZeroDivisionError'), 'float division by zero');
+    if (den === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float division by zero');
     return newFloat(num / den);
   });
   fn('pow', (args, kw) => {
@@ -544,7 +574,10 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
     fn(name, (args, kw) => {
       exactArgs(name, args, 1, kw);
       const [r, errno] = f(toDouble(args[0]));
-      if (errno === 'EDOM') domainError();
+      if (errno === 'EDOM') {
+        const { domainErrorFor: d } = require('./math') as typeof import('./math');
+        d(name, toDouble(args[0]));
+      }
       if (errno === 'ERANGE') raise(excType('OverflowError'), 'math range error');
       return newFloat(r);
     });

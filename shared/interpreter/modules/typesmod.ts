@@ -288,6 +288,17 @@ function installTypes(): void {
     const { isSubclassOf } = require('../builtins') as typeof import('../builtins');
     return newBool(self.args.items.some((c) => isSubclassOf(args[0], c)));
   });
+  if (rt.v >= 314) {
+    // typing.Union[X, Y] (3.14: typing.Union is this type).
+    classMethod(ut, '__class_getitem__', (args) => {
+      const p = args[args.length - 1];
+      const items = p instanceof PyTuple ? p.items : [p];
+      if (!items.length) typeError('Cannot take a Union of no types.');
+      const flat = unionArgs(items);
+      if (flat.length === 1) return incref(flat[0]);
+      return alloc(new PyUnion(ut, newTuple(flat.map((x) => incref(x)))), 40);
+    });
+  }
   finishType(ut);
 }
 
@@ -344,6 +355,13 @@ export function installGenericAliases(): void {
   }
   const { typeModified } = require('../abstract') as typeof import('../abstract');
   typeModified();
+  // type.__prepare__ is a classmethod (a class's __prepare__ may be called as meta.__prepare__(name, bases)).
+  const prep = t.type.dict.map.get('__prepare__')?.value;
+  if (!prep || prep.ob_type !== t.classmethod_descriptor) {
+    const { dict: d } = { dict: require('../types/dict') as typeof import('../types/dict') };
+    d.delItemStr(t.type.dict, '__prepare__');
+    classMethod(t.type, '__prepare__', () => d.newDictObject());
+  }
   // types.MappingProxyType(mapping) (mappingproxy_new in Objects/descrobject.c), for dicts.
   if (!t.mappingproxy.slots.tp_new) {
     t.mappingproxy.slots.tp_new = (_type, args, kw) => {

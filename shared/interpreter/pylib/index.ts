@@ -7,18 +7,24 @@ import * as collectionsAbcSub from './collections_abc_sub';
 import * as contextlib from './contextlib';
 import * as copy from './copy';
 import * as copyreg from './copyreg';
+import * as dataclasses from './dataclasses';
+import * as decimal from './decimal';
 import * as enumMod from './enum';
+import * as fractions from './fractions';
 import * as functools from './functools';
 import * as heapq from './heapq';
 import * as inspect from './inspect';
 import * as json from './json';
 import * as keyword from './keyword';
+import * as numbers from './numbers';
 import * as linecache from './linecache';
 import * as random from './random';
 import * as reprlib from './reprlib';
+import * as statistics from './statistics';
 import * as textwrap from './textwrap';
 import * as traceback from './traceback';
 import * as types from './types';
+import * as typing from './typing';
 
 export const pylibSources: Record<string, string> = {
   abc: abc.source,
@@ -28,7 +34,10 @@ export const pylibSources: Record<string, string> = {
   contextlib: contextlib.source,
   copy: copy.source,
   copyreg: copyreg.source,
+  dataclasses: dataclasses.source,
+  decimal: decimal.source,
   enum: enumMod.source,
+  fractions: fractions.source,
   functools: functools.source,
   heapq: heapq.source,
   inspect: inspect.source,
@@ -37,10 +46,13 @@ export const pylibSources: Record<string, string> = {
   'json.encoder': json.encoder,
   'json.scanner': json.scanner,
   keyword: keyword.source,
+  numbers: numbers.source,
   linecache: linecache.source,
   random: random.source,
   reprlib: reprlib.source,
+  statistics: statistics.source,
   textwrap: textwrap.source,
   traceback: traceback.source,
   types: types.source,
+  typing: typing.source,
 };

@@ -570,7 +570,7 @@ function bytesSubscript(self: PyObject, item: PyObject): PyObject {
   if (hasIndex(item)) {
     let i = asSsize(item, 'IndexError');
     if (i < 0) i += b.value.length;
-    if (i < 0 || i >= b.value.length) raise(excType('IndexError'), `${isBytearray(b) ? 'bytearray' : 'index'} index out of range`);
+    if (i < 0 || i >= b.value.length) raise(excType('IndexError'), isBytearray(b) ? 'bytearray index out of range' : 'index out of range');
     return newInt(b.value[i]);
   }
   if (item instanceof PySlice) {

@@ -120,7 +120,7 @@ export function install(t: TypeTable): void {
   const md = t.method_descriptor;
   md.slots.tp_descr_get = (self, obj) => {
     const d = self as PyBuiltin;
-    if (obj === null || obj === rt.None) return incref(self);
+    if (obj === null) return incref(self);
     if (d.owner && !(obj.ob_type === d.owner || obj.ob_type.mro.includes(d.owner))) {
       return raise(excType('TypeError'), `descriptor '${d.name}' for '${d.owner.name}' objects doesn't apply to a '${typeName(obj)}' object`);
     }
@@ -152,7 +152,7 @@ export function install(t: TypeTable): void {
   const member = t.member_descriptor;
   member.slots.tp_descr_get = (self, obj) => {
     const d = self as PyBuiltin;
-    if (!obj || obj === rt.None) return incref(self);
+    if (!obj) return incref(self);
     const slots = (obj as { slotValues?: Map<string, PyObject> | null }).slotValues;
     const v = slots?.get(d.name);
     if (!v) raise(excType('AttributeError'), `'${typeName(obj)}' object has no attribute '${d.name}'`);
@@ -212,6 +212,13 @@ export function install(t: TypeTable): void {
     const c = self as PyCell;
     return newStr(c.ref ? `<cell at ${addressHex(c)}: ${typeName(c.ref)} object at ${addressHex(c.ref)}>` : `<cell at ${addressHex(c)}: empty>`);
   };
+  cell.slots.tp_setattro = (self, name, value) => {
+    if (name.value !== 'cell_contents') raise(excType('AttributeError'), `'cell' object has no attribute '${name.value}'`);
+    const c = self as PyCell;
+    const old = c.ref;
+    c.ref = value ? incref(value) : null;
+    xdecref(old);
+  };
   cell.slots.tp_getattro = (self, name) => {
     if (name.value !== 'cell_contents') return null;
     const v = (self as PyCell).ref;
@@ -241,6 +248,13 @@ export function install(t: TypeTable): void {
       case 'co_argcount': return require('../runtime').newInt(c.argcount);
       case 'co_varnames': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] !== 'free').map((n) => newStr(n)));
       case 'co_consts': return newTuple(c.consts.map(incref));
+      case 'co_freevars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'free').map((n) => newStr(n)));
+      case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
+      case 'co_names': return newTuple(c.names.map(incref));
+      case 'co_flags': return require('../runtime').newInt(c.flags);
+      case 'co_nlocals': return require('../runtime').newInt(c.localspluskinds.filter((k) => k !== 'free').length);
+      case 'co_posonlyargcount': return require('../runtime').newInt(c.posonlyargcount);
+      case 'co_kwonlyargcount': return require('../runtime').newInt(c.kwonlyargcount);
       default: return null;
     }
   };
@@ -334,7 +348,7 @@ function installProperty(p: PyType): void {
   };
   p.slots.tp_descr_get = (self, obj) => {
     const pr = self as PyProperty;
-    if (!obj || obj === rt.None) return incref(self);
+    if (!obj) return incref(self);
     if (!pr.fget) raise(excType('AttributeError'), rt.v >= 313 ? `property of '${typeName(obj)}' object has no getter` : `can't get attribute`);
     return call(pr.fget!, [obj]);
   };

@@ -182,7 +182,7 @@ export class PyGetSet extends PyObject {
 
 export function installGetSet(t: TypeTable): void {
   const gs = t.getset_descriptor;
-  gs.slots.tp_descr_get = (self, obj) => (obj && obj !== rt.None ? (self as PyGetSet).get(obj) : incref(self));
+  gs.slots.tp_descr_get = (self, obj) => (obj ? (self as PyGetSet).get(obj) : incref(self));
   gs.slots.tp_descr_set = (self, obj, value) => {
     const g = self as PyGetSet;
     if (!g.set) raise(excType('AttributeError'), `attribute '${g.name}' of '${g.owner.name}' objects is not writable`);

@@ -45,7 +45,15 @@ export function c3(type: PyType, bases: PyType[]): PyType[] {
 
 /** The builtin type whose instance layout a class extends (solid_base). */
 function solidBaseOf(t: PyType): PyType {
-  for (const c of t.mro) if (!c.heapType) return c === rt.t.object ? rt.t.object : c;
+  for (const c of t.mro) {
+    if (c.heapType) continue;
+    // solid_base (Objects/typeobject.c): a builtin type that adds no fields shares its base's layout
+    // (ArithmeticError and TypeError are both BaseException's).
+    let s = c;
+    while (s.base && s.base !== rt.t.object && s.basicsize === s.base.basicsize && s.itemsize === s.base.itemsize &&
+      rt.t.exc.get(s.name) === s) s = s.base;
+    return s === rt.t.object ? rt.t.object : s;
+  }
   return rt.t.object;
 }
 
