@@ -5,6 +5,16 @@ import { PyFloat, PyInt, PyModule, PyObject, PyStr } from '../objects';
 import { decref, newBool, newFloat, newInt, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
+import { crAcos, crAsin, crAtan, crAtan2, crExp, crExp2, crLog, crLog10, crLog2, crNorm, crPow, crTrig } from './libm';
+
+// Which C library the answers follow. exp, log, log2, pow, exp2 and the norms are correctly rounded in both
+// (glibc and musl share those routines; CPython computes hypot/dist itself); glibc's sin, cos, tan, atan,
+// atan2, asin and acos are correctly rounded too, while musl's (the 3.12+ oracles are pyodide builds) are
+// fdlibm's, as V8's Math functions are. glibc's log10 is fdlibm's; musl's is nearly correctly rounded.
+const glibc = (): boolean => rt.v < 312;
+const sinOf = (x: number): number => (glibc() ? crTrig('sin', x) : Math.sin(x));
+const cosOf = (x: number): number => (glibc() ? crTrig('cos', x) : Math.cos(x));
+const finiteLog = (x: number): number => (x === 1 ? 0 : crLog(x));
 
 /** PyFloat_AsDouble: a float, an int, or anything with __float__/__index__. */
 export function toDouble(o: PyObject): number {
@@ -96,51 +106,68 @@ export function installMath(m: PyModule): void {
       return newFloat(checkResult(x, r));
     });
   unary('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
-  unary('exp', Math.exp);
-  unary('sin', Math.sin, (x) => Number.isFinite(x) || Number.isNaN(x));
-  unary('cos', Math.cos, (x) => Number.isFinite(x) || Number.isNaN(x));
-  unary('tan', Math.tan, (x) => Number.isFinite(x) || Number.isNaN(x));
-  unary('asin', Math.asin, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
-  unary('acos', Math.acos, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
-  unary('atan', Math.atan);
-  unary('sinh', Math.sinh);
-  unary('cosh', Math.cosh);
-  unary('tanh', Math.tanh);
+  unary('exp', crExp);
+  const g = glibc();
+  const trig = (which: 'sin' | 'cos' | 'tan') => (x: number): number => (Number.isFinite(x) ? crTrig(which, x) : NaN);
+  unary('sin', g ? trig('sin') : Math.sin, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('cos', g ? trig('cos') : Math.cos, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('tan', g ? trig('tan') : Math.tan, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('asin', g ? crAsin : Math.asin, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  unary('acos', g ? crAcos : Math.acos, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  unary('atan', g ? crAtan : Math.atan);
+  unary('sinh', g ? sinhFdlibm : sinhMusl);
+  unary('cosh', g ? coshFdlibm : coshMusl);
+  unary('tanh', g ? Math.tanh : tanhMusl);
   unary('fabs', Math.abs);
-  unary('log2', Math.log2, (x) => x > 0 || Number.isNaN(x));
-  unary('log10', Math.log10, (x) => x > 0 || Number.isNaN(x));
   unary('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
   unary('expm1', Math.expm1);
   unary('degrees', (x) => (x * 180) / Math.PI);
   unary('radians', (x) => (x * Math.PI) / 180);
+  // loghelper: an int too large for a double is taken as its frexp mantissa and exponent.
+  const logHelper = (name: string, o: PyObject, f: (x: number) => number): number => {
+    if (o instanceof PyInt) {
+      const n = typeof o.value === 'bigint' ? o.value : BigInt(o.value);
+      if (n <= 0n) domainErrorFor(name, Number(n));
+      const d = Number(n);
+      if (Number.isFinite(d)) return f(d);
+      const bl = n.toString(2).length;
+      let top = n >> BigInt(bl - 64);
+      if (n & ((1n << BigInt(bl - 64)) - 1n)) top |= 1n;
+      const x = Number(top) / 2 ** 64;
+      return f(x) + f(2.0) * bl;
+    }
+    const x = toDouble(o);
+    if (Number.isNaN(x)) return x;
+    if (x <= 0) domainErrorFor(name, x);
+    if (x === Infinity) return x;
+    return f(x);
+  };
+  const logFn = (name: string, f: (x: number) => number): void =>
+    fn(name, (args, kw) => {
+      exactArgs(name, args, 1, kw);
+      return newFloat(logHelper(name, args[0], f));
+    });
+  logFn('log2', crLog2);
+  logFn('log10', g ? Math.log10 : crLog10);
   fn('log', (args, kw) => {
     rangeArgs('log', args, 1, 2, kw);
-    const logOf = (o: PyObject): number => {
-      if (o instanceof PyInt && typeof o.value === 'bigint') {
-        if (o.value <= 0n) domainErrorFor('log', 0);
-        const s = o.value.toString(2);
-        return Math.log(Number('0b' + s.slice(0, 53))) + (s.length - Math.min(53, s.length)) * Math.LN2;
-      }
-      const x = toDouble(o);
-      if (x <= 0) domainErrorFor('log', x);
-      return Math.log(x);
-    };
-    const num = logOf(args[0]);
+    const num = logHelper('log', args[0], finiteLog);
     if (args.length === 1) return newFloat(num);
-    const den = logOf(args[1]);
+    const den = logHelper('log', args[1], finiteLog);
     if (den === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float division by zero');
     return newFloat(num / den);
   });
   fn('pow', (args, kw) => {
     exactArgs('pow', args, 2, kw);
-    const x = toDouble(args[0]);
-    const y = toDouble(args[1]);
-    if (x === 0 && y < 0) domainError();
-    if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) domainError();
-    return newFloat(checkResult(x, x ** y));
+    return newFloat(mathPow(toDouble(args[0]), toDouble(args[1])));
   });
-  fn('atan2', (args, kw) => { exactArgs('atan2', args, 2, kw); return newFloat(Math.atan2(toDouble(args[0]), toDouble(args[1]))); });
-  fn('hypot', (args) => newFloat(Math.hypot(...args.map(toDouble))));
+  fn('atan2', (args, kw) => {
+    exactArgs('atan2', args, 2, kw);
+    const y = toDouble(args[0]);
+    const x = toDouble(args[1]);
+    return newFloat(g ? crAtan2(y, x) : Math.atan2(y, x));
+  });
+  fn('hypot', (args) => newFloat(vectorNorm(args.map((a) => Math.abs(toDouble(a))))));
   fn('copysign', (args, kw) => {
     exactArgs('copysign', args, 2, kw);
     const x = Math.abs(toDouble(args[0]));
@@ -329,16 +356,238 @@ function lanczosSum(x: number): number {
   return num / den;
 }
 
+// The hyperbolic functions as the C libraries compose them from exp, expm1, log and log1p (glibc keeps
+// fdlibm's formulas, musl has its own): with correctly rounded exp and log underneath, as both libraries
+// have, the results follow theirs far more often than V8's Math.cosh & co. do.
+
+/** The high 32 bits of |x|'s representation (fdlibm's `ix`). */
+function highWord(x: number): number {
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  return buf.getUint32(0) & 0x7fffffff;
+}
+
+const LN2_D = 6.93147180559945286227e-01;
+
+function sinhFdlibm(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const ix = highWord(x);
+  const h = x < 0 ? -0.5 : 0.5;
+  const ax = Math.abs(x);
+  if (ix < 0x40360000) {
+    if (ix < 0x3e300000) return x;
+    const t = Math.expm1(ax);
+    if (ix < 0x3ff00000) return h * (2.0 * t - (t * t) / (t + 1));
+    return h * (t + t / (t + 1));
+  }
+  if (ix < 0x40862e42) return h * crExp(ax);
+  if (ix <= 0x408633ce) {
+    const w = crExp(0.5 * ax);
+    const t = h * w;
+    return t * w;
+  }
+  return x * 1e307;
+}
+
+/** musl's __expo2: exp(x) * sign for large x without a premature overflow. */
+function expo2(x: number, sign: number): number {
+  const kln2 = 1416.0996898839683; // 0x1.62066151add8bp+10
+  const scale = 2 ** (1023 + 2043 / 2 - 1023 - 0.5); // 2**(k/2 - 1) with k = 2043, as a double
+  return crExp(x - kln2) * (sign * scale) * scale;
+}
+
+function sinhMusl(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const h = x < 0 || Object.is(x, -0) ? -0.5 : 0.5;
+  const ax = Math.abs(x);
+  const w = highWord(x);
+  if (w < 0x40862e42) {
+    const t = Math.expm1(ax);
+    if (w < 0x3ff00000) {
+      if (w < 0x3ff00000 - (26 << 20)) return x;
+      return h * (2 * t - (t * t) / (t + 1));
+    }
+    return h * (t + t / (t + 1));
+  }
+  return expo2(ax, 2 * h);
+}
+
+function coshFdlibm(x: number): number {
+  if (!Number.isFinite(x)) return x * x;
+  const ix = highWord(x);
+  const ax = Math.abs(x);
+  if (ix < 0x3fd62e43) {
+    const t = Math.expm1(ax);
+    const w = 1 + t;
+    if (ix < 0x3c800000) return w;
+    return 1 + (t * t) / (w + w);
+  }
+  if (ix < 0x40360000) {
+    const t = crExp(ax);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ix < 0x40862e42) return 0.5 * crExp(ax);
+  if (ix <= 0x408633ce) {
+    const w = crExp(0.5 * ax);
+    const t = 0.5 * w;
+    return t * w;
+  }
+  return Infinity;
+}
+
+function coshMusl(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const ax = Math.abs(x);
+  const w = highWord(x);
+  if (w < 0x3fe62e42) {
+    if (w < 0x3ff00000 - (26 << 20)) return 1;
+    const t = Math.expm1(ax);
+    return 1 + (t * t) / (2 * (1 + t));
+  }
+  if (w < 0x40862e42) {
+    const t = crExp(ax);
+    return 0.5 * (t + 1 / t);
+  }
+  return expo2(ax, 1.0);
+}
+
+function tanhMusl(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const neg = x < 0 || Object.is(x, -0);
+  const ax = Math.abs(x);
+  const w = highWord(x);
+  let t: number;
+  if (w > 0x3fe193ea) {
+    if (w > 0x40340000) t = 1;
+    else {
+      t = Math.expm1(2 * ax);
+      t = 1 - 2 / (t + 2);
+    }
+  } else if (w > 0x3fd058ae) {
+    t = Math.expm1(2 * ax);
+    t = t / (t + 2);
+  } else if (w >= 0x00100000) {
+    t = Math.expm1(-2 * ax);
+    t = -t / (t + 2);
+  } else t = ax;
+  return neg ? -t : t;
+}
+
+function asinhFdlibm(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const ix = highWord(x);
+  if (ix < 0x3e300000) return x;
+  const xa = Math.abs(x);
+  let w: number;
+  if (ix > 0x41b00000) w = crLog(xa) + LN2_D;
+  else if (ix > 0x40000000) w = crLog(2.0 * xa + 1 / (Math.sqrt(xa * xa + 1) + xa));
+  else {
+    const t = xa * xa;
+    w = Math.log1p(xa + t / (1 + Math.sqrt(1 + t)));
+  }
+  return x < 0 ? -w : w;
+}
+
+function asinhMusl(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const e = (highWord(x) >>> 20) & 0x7ff;
+  const xa = Math.abs(x);
+  let r: number;
+  if (e >= 0x3ff + 26) r = crLog(xa) + LN2_D;
+  else if (e >= 0x3ff + 1) r = crLog(2 * xa + 1 / (Math.sqrt(xa * xa + 1) + xa));
+  else if (e >= 0x3ff - 26) r = Math.log1p(xa + (xa * xa) / (Math.sqrt(xa * xa + 1) + 1));
+  else return x;
+  return x < 0 || Object.is(x, -0) ? -r : r;
+}
+
+function acoshFdlibm(x: number): number {
+  if (Number.isNaN(x) || x < 1) return NaN;
+  if (x === Infinity) return x;
+  const ix = highWord(x);
+  if (ix >= 0x41b00000) return crLog(x) + LN2_D;
+  if (x === 1) return 0;
+  if (ix > 0x40000000) {
+    const t = x * x;
+    return crLog(2.0 * x - 1 / (x + Math.sqrt(t - 1)));
+  }
+  const t = x - 1;
+  return Math.log1p(t + Math.sqrt(2.0 * t + t * t));
+}
+
+function acoshMusl(x: number): number {
+  if (Number.isNaN(x) || x < 1) return NaN;
+  if (x === Infinity) return x;
+  const e = (highWord(x) >>> 20) & 0x7ff;
+  if (e < 0x3ff + 1) return Math.log1p(x - 1 + Math.sqrt((x - 1) * (x - 1) + 2 * (x - 1)));
+  if (e < 0x3ff + 26) return crLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  return crLog(x) + LN2_D;
+}
+
+/** pow(x, y) of the C library for x > 0 (gamma's internal use). */
+function powOf(x: number, y: number): number {
+  return crPow(x, y);
+}
+
+const isOddInteger = (y: number): boolean => Number.isInteger(y) && Math.abs(y % 2) === 1;
+
+/** math.pow (math_pow): C99's special values, then the C library's pow with CPython's error mapping. */
+function mathPow(x: number, y: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (Number.isNaN(x)) return y === 0 ? 1 : x;
+    if (Number.isNaN(y)) return x === 1 ? 1 : y;
+    if (!Number.isFinite(x)) {
+      const odd = Number.isFinite(y) && isOddInteger(y);
+      if (y > 0) return odd ? x : Math.abs(x);
+      if (y === 0) return 1;
+      return odd ? (x < 0 ? -0 : 0) : 0;
+    }
+    const ax = Math.abs(x);
+    if (ax === 1) return 1;
+    if (y > 0 && ax > 1) return y;
+    if (y < 0 && ax < 1) return -y;
+    return 0;
+  }
+  if (y === 0) return 1;
+  if (x === 0) {
+    if (y < 0) domainError();
+    return isOddInteger(y) ? x : 0;
+  }
+  let negate = false;
+  let ax = x;
+  if (x < 0) {
+    if (!Number.isInteger(y)) domainError();
+    ax = -x;
+    negate = isOddInteger(y);
+  }
+  const r = crPow(ax, y);
+  if (!Number.isFinite(r)) raise(excType('OverflowError'), 'math range error');
+  return negate ? -r : r;
+}
+
+/** vector_norm: inf if any coordinate is, nan if any is, else the correctly rounded Euclidean norm. */
+function vectorNorm(coords: number[]): number {
+  let max = 0;
+  let nan = false;
+  for (const c of coords) {
+    if (Number.isNaN(c)) nan = true;
+    else if (c > max) max = c;
+  }
+  if (max === Infinity) return max;
+  if (nan) return NaN;
+  if (max === 0 || coords.length <= 1) return max;
+  return crNorm(coords);
+}
+
 function sinpi(x: number): number {
   const y = Math.abs(x) % 2.0;
   const n = Math.round(2.0 * y);
   let r: number;
   switch (n) {
-    case 0: r = Math.sin(Math.PI * y); break;
-    case 1: r = Math.cos(Math.PI * (y - 0.5)); break;
-    case 2: r = Math.sin(Math.PI * (1.0 - y)); break;
-    case 3: r = -Math.cos(Math.PI * (y - 1.5)); break;
-    default: r = Math.sin(Math.PI * (y - 2.0)); break;
+    case 0: r = sinOf(Math.PI * y); break;
+    case 1: r = cosOf(Math.PI * (y - 0.5)); break;
+    case 2: r = sinOf(Math.PI * (1.0 - y)); break;
+    case 3: r = -cosOf(Math.PI * (y - 1.5)); break;
+    default: r = sinOf(Math.PI * (y - 2.0)); break;
   }
   return (x < 0 || Object.is(x, -0) ? -1 : 1) * r;
 }
@@ -370,20 +619,20 @@ function tgamma(x: number): [number, string | null] {
   z = (z * LANCZOS_G) / y;
   let r: number;
   if (x < 0) {
-    r = (-Math.PI / sinpi(absx) / absx) * Math.exp(y) / lanczosSum(absx);
+    r = (-Math.PI / sinpi(absx) / absx) * crExp(y) / lanczosSum(absx);
     r -= z * r;
-    if (absx < 140.0) r /= Math.pow(y, absx - 0.5);
+    if (absx < 140.0) r /= powOf(y, absx - 0.5);
     else {
-      const sp = Math.pow(y, absx / 2.0 - 0.25);
+      const sp = powOf(y, absx / 2.0 - 0.25);
       r /= sp;
       r /= sp;
     }
   } else {
-    r = lanczosSum(absx) / Math.exp(y);
+    r = lanczosSum(absx) / crExp(y);
     r += z * r;
-    if (absx < 140.0) r *= Math.pow(y, absx - 0.5);
+    if (absx < 140.0) r *= powOf(y, absx - 0.5);
     else {
-      const sp = Math.pow(y, absx / 2.0 - 0.25);
+      const sp = powOf(y, absx / 2.0 - 0.25);
       r *= sp;
       r *= sp;
     }
@@ -398,10 +647,10 @@ function lgamma(x: number): [number, string | null] {
     return [0.0, null];
   }
   const absx = Math.abs(x);
-  if (absx < 1e-20) return [-Math.log(absx), null];
-  let r = Math.log(lanczosSum(absx)) - LANCZOS_G;
-  r += (absx - 0.5) * (Math.log(absx + LANCZOS_G - 0.5) - 1);
-  if (x < 0) r = 1.144729885849400174143427351353058711647 - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
+  if (absx < 1e-20) return [-finiteLog(absx), null];
+  let r = finiteLog(lanczosSum(absx)) - LANCZOS_G;
+  r += (absx - 0.5) * (finiteLog(absx + LANCZOS_G - 0.5) - 1);
+  if (x < 0) r = 1.144729885849400174143427351353058711647 - finiteLog(Math.abs(sinpi(absx))) - finiteLog(absx) - r;
   return [r, Number.isFinite(r) ? null : 'ERANGE'];
 }
 
@@ -534,7 +783,7 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
     const p = seq(args[0], '1');
     const q = seq(args[1], '2');
     if (p.length !== q.length) raise(excType('ValueError'), 'both points must have the same number of dimensions');
-    return newFloat(Math.hypot(...p.map((v, i) => Math.abs(v - q[i]))));
+    return newFloat(vectorNorm(p.map((v, i) => Math.abs(v - q[i]))));
   });
   fn('ulp', (args, kw) => {
     exactArgs('ulp', args, 1, kw);
@@ -566,9 +815,9 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
     return newFloat(x);
   });
   unary('cbrt', Math.cbrt);
-  unary('exp2', (x) => Math.pow(2, x));
-  unary('asinh', Math.asinh);
-  unary('acosh', Math.acosh, (x) => x >= 1 || Number.isNaN(x));
+  unary('exp2', crExp2);
+  unary('asinh', glibc() ? asinhFdlibm : asinhMusl);
+  unary('acosh', glibc() ? acoshFdlibm : acoshMusl, (x) => x >= 1 || Number.isNaN(x));
   unary('atanh', Math.atanh, (x) => (x > -1 && x < 1) || Number.isNaN(x));
   const errnoResult = (name: string, f: (x: number) => [number, string | null]): void =>
     fn(name, (args, kw) => {
@@ -723,7 +972,7 @@ function erfcTail(ax: number): number {
   buf.setFloat64(0, ax);
   buf.setUint32(4, 0);
   const z = buf.getFloat64(0);
-  return (Math.exp(-z * z - 0.5625) * Math.exp((z - ax) * (z + ax) + R / S)) / ax;
+  return (crExp(-z * z - 0.5625) * crExp((z - ax) * (z + ax) + R / S)) / ax;
 }
 
 /** erf (fdlibm's s_erf.c, the algorithm of glibc's erf). */

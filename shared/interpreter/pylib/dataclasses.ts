@@ -8,9 +8,41 @@ import keyword
 import functools
 import itertools
 import abc
-from reprlib import recursive_repr
+from reprlib import recursive_repr as _reprlib_recursive_repr
 
 _V = sys.version_info[:2]
+
+
+def _wraps_recursive_repr(user_function):
+    # Before 3.13 dataclasses kept its own copy of reprlib.recursive_repr, built with functools.wraps.
+    running = set()
+
+    @functools.wraps(user_function)
+    def wrapper(self):
+        key = id(self), _thread_ident()
+        if key in running:
+            return '...'
+        running.add(key)
+        try:
+            result = user_function(self)
+        finally:
+            running.discard(key)
+        return result
+    return wrapper
+
+
+def _thread_ident():
+    return 1
+
+
+def _dc_recursive_repr():
+    if _V >= (3, 13):
+        return _reprlib_recursive_repr()
+    return _wraps_recursive_repr
+
+
+if _V >= (3, 13):
+    recursive_repr = _reprlib_recursive_repr
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY', 'MISSING',
            'fields', 'asdict', 'astuple', 'make_dataclass', 'replace', 'is_dataclass']
@@ -99,7 +131,7 @@ class Field:
             self.doc = doc
         self._field_type = None
 
-    @recursive_repr()
+    @_dc_recursive_repr()
     def __repr__(self):
         return ('Field('
                 f'name={self.name!r},'
@@ -305,7 +337,7 @@ def _repr_fn(fields, globals):
                                 for f in fields]) +
                      ')"'],
                     globals=globals)
-    return recursive_repr()(fn)
+    return _dc_recursive_repr()(fn)
 
 
 def _frozen_get_del_attr(cls, fields, globals):

@@ -18,9 +18,11 @@ import * as json from './json';
 import * as keyword from './keyword';
 import * as numbers from './numbers';
 import * as linecache from './linecache';
+import * as pprintMod from './pprint';
 import * as random from './random';
 import * as reprlib from './reprlib';
 import * as statistics from './statistics';
+import * as stringMod from './string';
 import * as textwrap from './textwrap';
 import * as traceback from './traceback';
 import * as types from './types';
@@ -48,9 +50,12 @@ export const pylibSources: Record<string, string> = {
   keyword: keyword.source,
   numbers: numbers.source,
   linecache: linecache.source,
+  pprint: pprintMod.source,
   random: random.source,
   reprlib: reprlib.source,
   statistics: statistics.source,
+  string: stringMod.source,
+  _string: stringMod.stringHelpers,
   textwrap: textwrap.source,
   traceback: traceback.source,
   types: types.source,

@@ -34,10 +34,13 @@ def recursive_repr(fillvalue='...'):
         wrapper.__name__ = getattr(user_function, '__name__')
         wrapper.__qualname__ = getattr(user_function, '__qualname__')
         if sys.version_info >= (3, 14):
-            wrapper.__type_params__ = getattr(user_function, '__type_params__', ())
-            wrapper.__wrapped__ = user_function
+            wrapper.__annotate__ = getattr(user_function, '__annotate__', None)
         else:
             wrapper.__annotations__ = getattr(user_function, '__annotations__', {})
+        if sys.version_info >= (3, 12):
+            wrapper.__type_params__ = getattr(user_function, '__type_params__', ())
+        if sys.version_info >= (3, 13):
+            wrapper.__wrapped__ = user_function
         return wrapper
 
     return decorating_function

@@ -1,5 +1,6 @@
 // traceback (Lib/traceback.py): extracting, formatting and printing stack traces and exceptions, over the
-// simulator's frames, tracebacks and source lines. Caret lines (3.11+) are not drawn.
+// simulator's frames, tracebacks and source lines. Caret lines are placed as CPython places them, with the
+// ast positions _simsupport.parse_outline reads from the simulator's own parser.
 export const source = String.raw`"""Extract, format and print information about Python stack traces."""
 
 import collections.abc
@@ -178,19 +179,34 @@ def clear_frames(tb):
 class FrameSummary:
     """Information about a single frame from a traceback."""
 
-    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
-                 'name', '_line', 'locals')
+    if _V >= (3, 14):
+        __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
+                     'name', '_lines', '_lines_dedented', 'locals', '_code')
+    elif _V >= (3, 13):
+        __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
+                     'name', '_lines', '_lines_dedented', 'locals')
+    else:
+        __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
+                     'name', '_line', 'locals')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True,
                  locals=None, line=None,
-                 end_lineno=None, colno=None, end_colno=None):
+                 end_lineno=None, colno=None, end_colno=None, **kwargs):
+        if kwargs and _V < (3, 14):
+            raise TypeError("FrameSummary.__init__() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
         self.filename = filename
         self.lineno = lineno
         self.end_lineno = lineno if end_lineno is None else end_lineno
         self.colno = colno
         self.end_colno = end_colno
         self.name = name
-        self._line = line
+        if _V >= (3, 13):
+            self._lines = line
+            self._lines_dedented = None
+            if _V >= (3, 14):
+                self._code = kwargs.get("_code")
+        else:
+            self._line = line
         if lookup_line:
             self.line
         self.locals = {k: _safe_string(v, 'local', func=repr)
@@ -219,18 +235,45 @@ class FrameSummary:
     def __len__(self):
         return 4
 
-    @property
-    def _original_line(self):
-        self.line
-        return self._line
+    if _V >= (3, 13):
+        def _set_lines(self):
+            if self._lines is None and self.lineno is not None and self.end_lineno is not None:
+                collected = []
+                for n in range(self.lineno, self.end_lineno + 1):
+                    collected.append(linecache.getline(self.filename, n).rstrip())
+                self._lines = "\n".join(collected) + "\n"
 
-    @property
-    def line(self):
-        if self._line is None:
-            if self.lineno is None:
+        @property
+        def _original_lines(self):
+            self._set_lines()
+            return self._lines
+
+        @property
+        def _dedented_lines(self):
+            self._set_lines()
+            if self._lines_dedented is None and self._lines is not None:
+                self._lines_dedented = textwrap.dedent(self._lines)
+            return self._lines_dedented
+
+        @property
+        def line(self):
+            self._set_lines()
+            if self._lines is None:
                 return None
-            self._line = linecache.getline(self.filename, self.lineno)
-        return self._line.strip()
+            return self._lines.partition("\n")[0].strip()
+    else:
+        @property
+        def _original_line(self):
+            self.line
+            return self._line
+
+        @property
+        def line(self):
+            if self._line is None:
+                if self.lineno is None:
+                    return None
+                self._line = linecache.getline(self.filename, self.lineno)
+            return self._line.strip()
 
 
 def walk_stack(f):
@@ -325,18 +368,164 @@ class StackSummary(list):
                 result.append(FrameSummary(filename, lineno, name, line=line))
         return result
 
-    def format_frame_summary(self, frame_summary):
-        """Format the lines for a single FrameSummary."""
-        row = []
-        row.append('  File "{}", line {}, in {}\n'.format(
-            frame_summary.filename, frame_summary.lineno, frame_summary.name))
-        if frame_summary.line:
-            stripped_line = frame_summary.line.strip()
-            row.append('    {}\n'.format(stripped_line))
-        if frame_summary.locals:
-            for name, value in sorted(frame_summary.locals.items()):
-                row.append('    {name} = {value}\n'.format(name=name, value=value))
-        return ''.join(row)
+    if _V >= (3, 13):
+        def format_frame_summary(self, frame_summary, **kwargs):
+            """Format the lines for a single FrameSummary."""
+            row = []
+            filename = frame_summary.filename
+            if _V >= (3, 14):
+                if filename.startswith("<stdin-") and filename.endswith('>'):
+                    filename = "<stdin>"
+            elif filename.startswith("<stdin>-"):
+                filename = "<stdin>"
+            row.append('  File "{}", line {}, in {}\n'.format(
+                filename, frame_summary.lineno, frame_summary.name))
+            if frame_summary._dedented_lines and frame_summary._dedented_lines.strip():
+                if frame_summary.colno is None or frame_summary.end_colno is None:
+                    row.append(textwrap.indent(frame_summary.line, '    ') + "\n")
+                else:
+                    row.append(self._format_positions_313(frame_summary))
+            if frame_summary.locals:
+                for name, value in sorted(frame_summary.locals.items()):
+                    row.append('    {name} = {value}\n'.format(name=name, value=value))
+            return ''.join(row)
+
+        def _format_positions_313(self, fs):
+            originals = fs._original_lines.splitlines()
+            first = originals[0]
+            last = originals[fs.end_lineno - fs.lineno]
+            start = _byte_offset_to_character_offset(first, fs.colno)
+            end = _byte_offset_to_character_offset(last, fs.end_colno)
+            shown = fs._dedented_lines.splitlines()[:fs.end_lineno - fs.lineno + 1]
+            dedent = len(first) - len(shown[0])
+            start = max(0, start - dedent)
+            end = max(0, end - dedent)
+            dp_start = _display_width(shown[0], offset=start)
+            dp_end = _display_width(shown[-1], offset=end)
+            joined = "\n".join(shown)
+            segment = joined[start:len(joined) - (len(shown[-1]) - end)]
+            anchors = None
+            with suppress(Exception):
+                anchors = _extract_caret_anchors_from_line_segment(segment)
+            show_carets = self._should_show_carets(start, end, shown, anchors)
+
+            keep = {0, len(shown) - 1}
+            left_off = right_off = 0
+            primary = secondary = "^"
+            if anchors:
+                left_off = anchors.left_end_offset
+                right_off = anchors.right_start_offset
+                if anchors.left_end_lineno == 0:
+                    left_off += start
+                if anchors.right_start_lineno == 0:
+                    right_off += start
+                left_off = _display_width(shown[anchors.left_end_lineno], offset=left_off)
+                right_off = _display_width(shown[anchors.right_start_lineno], offset=right_off)
+                primary = anchors.primary_char
+                secondary = anchors.secondary_char
+                keep.update(range(anchors.left_end_lineno - 1, anchors.left_end_lineno + 2))
+                keep.update(range(anchors.right_start_lineno - 1, anchors.right_start_lineno + 2))
+            keep.discard(-1)
+            keep.discard(len(shown))
+
+            out = []
+
+            def emit(n):
+                text = shown[n]
+                out.append(text + "\n")
+                if not show_carets:
+                    return
+                lead = len(text) - len(text.lstrip())
+                width = dp_end if n == len(shown) - 1 else _display_width(text)
+                marks = []
+                for c in range(width):
+                    if c < lead or (n == 0 and c < dp_start):
+                        marks.append(' ')
+                    elif anchors and (
+                            n > anchors.left_end_lineno or
+                            (n == anchors.left_end_lineno and c >= left_off)) and (
+                            n < anchors.right_start_lineno or
+                            (n == anchors.right_start_lineno and c < right_off)):
+                        marks.append(secondary)
+                    else:
+                        marks.append(primary)
+                out.append("".join(marks) + "\n")
+
+            order = sorted(keep)
+            for i, n in enumerate(order):
+                if i:
+                    gap = n - order[i - 1]
+                    if gap == 2:
+                        emit(n - 1)
+                    elif gap > 2:
+                        out.append(f"...<{gap - 1} lines>...\n")
+                emit(n)
+            return textwrap.indent(textwrap.dedent("".join(out)), '    ', lambda line: True)
+
+        def _should_show_carets(self, start_offset, end_offset, all_lines, anchors):
+            from _simsupport import parse_outline
+            body = parse_outline('\n'.join(all_lines))
+            if body is not None:
+                if not body:
+                    return False
+                statement = _Node(body[0])
+                value = None
+                kind = statement._type
+                if kind == 'Return' and statement._has('value') and statement.value._type == 'Call':
+                    if statement.value.func._type == 'Name':
+                        value = statement.value
+                elif kind == 'Assign' and statement.value._type == 'Call':
+                    if len(statement.targets) == 1 and statement.targets[0]._type == 'Name':
+                        value = statement.value
+                if value is not None and (
+                        value.lineno == 1 and value.end_lineno == len(all_lines) and
+                        value.col_offset == start_offset and value.end_col_offset == end_offset):
+                    return False
+            if anchors:
+                return True
+            if all_lines[0][:start_offset].lstrip() or all_lines[-1][end_offset:].rstrip():
+                return True
+            return False
+    else:
+        def format_frame_summary(self, frame_summary):
+            """Format the lines for a single FrameSummary."""
+            row = []
+            row.append('  File "{}", line {}, in {}\n'.format(
+                frame_summary.filename, frame_summary.lineno, frame_summary.name))
+            if frame_summary.line:
+                stripped_line = frame_summary.line.strip()
+                row.append('    {}\n'.format(stripped_line))
+                line = frame_summary._original_line
+                stripped_characters = len(line) - len(frame_summary.line.lstrip())
+                if frame_summary.colno is not None and frame_summary.end_colno is not None:
+                    start = _byte_offset_to_character_offset(line, frame_summary.colno)
+                    end = _byte_offset_to_character_offset(line, frame_summary.end_colno)
+                    segment = line[start:end]
+                    anchors = None
+                    if frame_summary.lineno == frame_summary.end_lineno:
+                        with suppress(Exception):
+                            anchors = _extract_caret_anchors_from_line_segment(segment)
+                    else:
+                        end = len(line.rstrip())
+                    if end - start < len(stripped_line) or (
+                            anchors and anchors.right_start_offset - anchors.left_end_offset > 0):
+                        dp_start = _display_width(line, start) + 1
+                        dp_end = _display_width(line, end) + 1
+                        row.append('    ')
+                        row.append(' ' * (dp_start - stripped_characters))
+                        if anchors:
+                            left = _display_width(segment, anchors.left_end_offset)
+                            right = _display_width(segment, anchors.right_start_offset)
+                            row.append(anchors.primary_char * left)
+                            row.append(anchors.secondary_char * (right - left))
+                            row.append(anchors.primary_char * (dp_end - dp_start - right))
+                        else:
+                            row.append('^' * (dp_end - dp_start))
+                        row.append('\n')
+            if frame_summary.locals:
+                for name, value in sorted(frame_summary.locals.items()):
+                    row.append('    {name} = {value}\n'.format(name=name, value=value))
+            return ''.join(row)
 
     def format(self):
         """Format the stack ready for printing."""
@@ -374,6 +563,200 @@ class StackSummary(list):
                 f'time{"s" if count > 1 else ""}]\n'
             )
         return result
+
+
+def _byte_offset_to_character_offset(str, offset):
+    as_utf8 = str.encode('utf-8')
+    return len(as_utf8[:offset].decode("utf-8", errors="replace"))
+
+
+class _Node:
+    # An ast-like view of the dicts _simsupport.parse_outline returns.
+    __slots__ = ('_d',)
+
+    def __init__(self, d):
+        self._d = d
+
+    def _has(self, name):
+        return name in self._d and self._d[name] is not None
+
+    def __getattr__(self, name):
+        try:
+            v = self._d[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        if isinstance(v, dict):
+            return _Node(v)
+        if isinstance(v, list):
+            return [_Node(x) if isinstance(x, dict) else x for x in v]
+        return v
+
+
+if _V >= (3, 13):
+    _Anchors = collections.namedtuple(
+        "_Anchors",
+        ["left_end_lineno", "left_end_offset", "right_start_lineno", "right_start_offset",
+         "primary_char", "secondary_char"],
+        defaults=["~", "^"])
+
+    def _extract_caret_anchors_from_line_segment(segment):
+        from _simsupport import parse_outline
+        body = parse_outline(f"(\n{segment}\n)")
+        if body is None or len(body) != 1:
+            return None
+        lines = segment.splitlines()
+
+        def normalize(lineno, offset):
+            return _byte_offset_to_character_offset(lines[lineno], offset)
+
+        def next_valid_char(lineno, col):
+            while lineno < len(lines) and col >= len(lines[lineno]):
+                col = 0
+                lineno += 1
+            assert lineno < len(lines) and col < len(lines[lineno])
+            return lineno, col
+
+        def increment(lineno, col):
+            return next_valid_char(lineno, col + 1)
+
+        def nextline(lineno, col):
+            return next_valid_char(lineno + 1, 0)
+
+        def increment_until(lineno, col, stop):
+            while True:
+                ch = lines[lineno][col]
+                if ch in "\\#":
+                    lineno, col = nextline(lineno, col)
+                elif not stop(ch):
+                    lineno, col = increment(lineno, col)
+                else:
+                    return lineno, col
+
+        def end_of(expr, force_valid=True):
+            lineno = expr.end_lineno - 2
+            col = normalize(lineno, expr.end_col_offset)
+            return next_valid_char(lineno, col) if force_valid else (lineno, col)
+
+        statement = _Node(body[0])
+        if statement._type != 'Expr':
+            return None
+        expr = statement.value
+        kind = expr._type
+        if kind == 'BinOp':
+            lineno, col = end_of(expr.left)
+            lineno, col = increment_until(lineno, col, lambda x: not x.isspace() and x != ')')
+            right_col = col + 1
+            if right_col < len(lines[lineno]):
+                ch = lines[lineno][right_col]
+                if ((expr.right.lineno - 2 > lineno or
+                        right_col < normalize(expr.right.lineno - 2, expr.right.col_offset))
+                        and not ch.isspace() and ch not in "\\#"):
+                    right_col += 1
+            return _Anchors(lineno, col, lineno, right_col)
+        if kind == 'Subscript':
+            left_lineno, left_col = end_of(expr.value)
+            left_lineno, left_col = increment_until(left_lineno, left_col, lambda x: x == '[')
+            right_lineno, right_col = end_of(expr, force_valid=False)
+            return _Anchors(left_lineno, left_col, right_lineno, right_col)
+        if kind == 'Call':
+            left_lineno, left_col = end_of(expr.func)
+            left_lineno, left_col = increment_until(left_lineno, left_col, lambda x: x == '(')
+            right_lineno, right_col = end_of(expr, force_valid=False)
+            return _Anchors(left_lineno, left_col, right_lineno, right_col)
+        return None
+else:
+    _Anchors = collections.namedtuple(
+        "_Anchors",
+        ["left_end_offset", "right_start_offset", "primary_char", "secondary_char"],
+        defaults=["~", "^"])
+
+    def _extract_caret_anchors_from_line_segment(segment):
+        from _simsupport import parse_outline
+        body = parse_outline(segment)
+        if body is None or len(body) != 1:
+            return None
+
+        def normalize(offset):
+            return _byte_offset_to_character_offset(segment, offset)
+
+        statement = _Node(body[0])
+        if statement._type != 'Expr':
+            return None
+        expr = statement.value
+        if expr._type == 'BinOp':
+            operator_start = normalize(expr.left.end_col_offset)
+            operator_end = normalize(expr.right.col_offset)
+            operator_str = segment[operator_start:operator_end]
+            operator_offset = len(operator_str) - len(operator_str.lstrip())
+            left_anchor = expr.left.end_col_offset + operator_offset
+            right_anchor = left_anchor + 1
+            if operator_offset + 1 < len(operator_str) and not operator_str[operator_offset + 1].isspace():
+                right_anchor += 1
+            while left_anchor < len(segment) and (segment[left_anchor].isspace() or segment[left_anchor] in ")#"):
+                left_anchor += 1
+                right_anchor += 1
+            return _Anchors(normalize(left_anchor), normalize(right_anchor))
+        if expr._type == 'Subscript':
+            left_anchor = normalize(expr.value.end_col_offset)
+            right_anchor = normalize(expr.slice.end_col_offset + 1)
+            while left_anchor < len(segment) and (segment[left_anchor].isspace() or segment[left_anchor] != "["):
+                left_anchor += 1
+            while right_anchor < len(segment) and (segment[right_anchor].isspace() or segment[right_anchor] != "]"):
+                right_anchor += 1
+            if right_anchor < len(segment):
+                right_anchor += 1
+            return _Anchors(left_anchor, right_anchor)
+        return None
+
+
+_WIDE_CHAR_SPECIFIERS = "WF"
+
+# East Asian Wide and Fullwidth code point ranges (the characters a terminal draws two columns wide).
+_WIDE_RANGES = (
+    (0x1100, 0x115F), (0x231A, 0x231B), (0x2329, 0x232A), (0x23E9, 0x23EC), (0x23F0, 0x23F0),
+    (0x23F3, 0x23F3), (0x25FD, 0x25FE), (0x2614, 0x2615), (0x2648, 0x2653), (0x267F, 0x267F),
+    (0x2693, 0x2693), (0x26A1, 0x26A1), (0x26AA, 0x26AB), (0x26BD, 0x26BE), (0x26C4, 0x26C5),
+    (0x26CE, 0x26CE), (0x26D4, 0x26D4), (0x26EA, 0x26EA), (0x26F2, 0x26F3), (0x26F5, 0x26F5),
+    (0x26FA, 0x26FA), (0x26FD, 0x26FD), (0x2705, 0x2705), (0x270A, 0x270B), (0x2728, 0x2728),
+    (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757), (0x2795, 0x2797),
+    (0x27B0, 0x27B0), (0x27BF, 0x27BF), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55),
+    (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA000, 0xA4CF),
+    (0xA960, 0xA97F), (0xAC00, 0xD7A3), (0xF900, 0xFAFF), (0xFE10, 0xFE19), (0xFE30, 0xFE6F),
+    (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x16FE0, 0x18CFF), (0x1B000, 0x1B2FF), (0x1F004, 0x1F004),
+    (0x1F0CF, 0x1F0CF), (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A), (0x1F200, 0x1F251), (0x1F300, 0x1F320),
+    (0x1F32D, 0x1F335), (0x1F337, 0x1F37C), (0x1F37E, 0x1F393), (0x1F3A0, 0x1F3CA), (0x1F3CF, 0x1F3D3),
+    (0x1F3E0, 0x1F3F0), (0x1F3F4, 0x1F3F4), (0x1F3F8, 0x1F43E), (0x1F440, 0x1F440), (0x1F442, 0x1F4FC),
+    (0x1F4FF, 0x1F53D), (0x1F54B, 0x1F54E), (0x1F550, 0x1F567), (0x1F57A, 0x1F57A), (0x1F595, 0x1F596),
+    (0x1F5A4, 0x1F5A4), (0x1F5FB, 0x1F64F), (0x1F680, 0x1F6C5), (0x1F6CC, 0x1F6CC), (0x1F6D0, 0x1F6D2),
+    (0x1F6D5, 0x1F6D7), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC), (0x1F7E0, 0x1F7EB), (0x1F90C, 0x1F93A),
+    (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD),
+)
+
+
+def _is_wide(ch):
+    cp = ord(ch)
+    if cp < 0x1100:
+        return False
+    for lo, hi in _WIDE_RANGES:
+        if cp < lo:
+            return False
+        if cp <= hi:
+            return True
+    return False
+
+
+if _V >= (3, 13):
+    def _display_width(line, offset=None):
+        if offset is None:
+            offset = len(line)
+        if line.isascii():
+            return offset
+        return sum(2 if _is_wide(char) else 1 for char in line[:offset])
+else:
+    def _display_width(line, offset):
+        if line.isascii():
+            return offset
+        return sum(2 if _is_wide(char) else 1 for char in line[:offset])
 
 
 class _ExceptionPrintContext:

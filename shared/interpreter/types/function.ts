@@ -391,7 +391,20 @@ function installProperty(p: PyType): void {
     const pr = self as PyProperty;
     const map: Record<string, PyObject | null> = { fget: pr.fget, fset: pr.fset, fdel: pr.fdel, __doc__: pr.doc };
     if (name.value in map) return incref(map[name.value] ?? rt.None);
-    if (name.value === '__isabstractmethod__') return incref(rt.False);
+    if (name.value === '__isabstractmethod__') {
+      // property_get___isabstractmethod__: true when any of its functions is abstract.
+      const { getAttrOpt, isTrue } = require('../abstract') as typeof import('../abstract');
+      for (const fn of [pr.fget, pr.fset, pr.fdel]) {
+        if (!fn) continue;
+        const a = getAttrOpt(fn, '__isabstractmethod__');
+        if (a) {
+          const yes = isTrue(a);
+          decref(a);
+          if (yes) return incref(rt.True);
+        }
+      }
+      return incref(rt.False);
+    }
     const { genericGetAttr } = require('../abstract') as typeof import('../abstract');
     return genericGetAttr(self, name.value, true);
   };
