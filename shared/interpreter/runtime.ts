@@ -50,6 +50,8 @@ export class Runtime {
   /** Python call depth, for RecursionError (Py_EnterRecursiveCall). */
   depth = 0;
   recursionLimit = 1000;
+  /** sys.get_int_max_str_digits() (3.11+; 0: no limit). */
+  intMaxStrDigits = 4300;
   /** Steps executed and the budget (instructions). */
   steps = 0;
   maxSteps = 50_000_000;

@@ -108,6 +108,13 @@ export function installSys(m: PyModule): void {
     return incref(frameObject(f!));
   });
   fn('is_finalizing', () => incref(rt.False));
+  fn('get_int_max_str_digits', () => newInt(rt.intMaxStrDigits));
+  fn('set_int_max_str_digits', (args) => {
+    const n = Number(indexValue(args[0]));
+    if (n !== 0 && n < 640) raise(excType('ValueError'), `maxdigits must be 0 or larger than 640`);
+    rt.intMaxStrDigits = n;
+    return incref(rt.None);
+  });
   const set = (name: string, v: PyObject): void => {
     dict.setItemStr(d, name, v);
     decref(v);

@@ -343,6 +343,10 @@ export function parseIntText(text: string, base: number): IntValue | null {
     digits += s[i];
   }
   if (prevUnderscore || !digits) return null;
+  // PyLong_FromString: non-power-of-two bases are limited to sys.get_int_max_str_digits() digits (3.11+).
+  if ((base & (base - 1)) !== 0 && rt.intMaxStrDigits > 0 && digits.length > rt.intMaxStrDigits) {
+    raise(excType('ValueError'), `Exceeds the limit (${rt.intMaxStrDigits} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
   let v: bigint;
   if (base === 10) v = BigInt(digits);
   else if (base === 16) v = BigInt('0x' + digits);
@@ -530,8 +534,13 @@ function intRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
   return newBool(cmpResult(c, 0, op));
 }
 
+/** str(int), limited to sys.get_int_max_str_digits() decimal digits (long_to_decimal_string_internal). */
 export function intRepr(v: IntValue): string {
-  return String(v);
+  const s = String(v);
+  if (typeof v === 'bigint' && rt.intMaxStrDigits > 0 && s.length - (v < 0n ? 1 : 0) > rt.intMaxStrDigits) {
+    raise(excType('ValueError'), `Exceeds the limit (${rt.intMaxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return s;
 }
 
 /** int.to_bytes */

@@ -1091,7 +1091,8 @@ export function install(t: TypeTable): void {
       }
       if (cmp) return newInt(i);
     }
-    return raise(excType('ValueError'), `${reprText(value)} is not in list`);
+    // 3.14 stopped quoting the value (Objects/listobject.c list_index_impl).
+    return raise(excType('ValueError'), rt.v >= 314 ? 'list.index(x): x not in list' : `${reprText(value)} is not in list`);
   });
   def<PyList>(type, 'count', (self, args, kw) => {
     posArgs('count', args, kw, 1, 1);
