@@ -941,19 +941,46 @@ function poly(c: number[], z: number): number {
   return r;
 }
 
+/**
+ * c[0] + c[1] z + c[2] z^2 + ... evaluated in pairs as glibc's s_erf.c does: (c0 + z c1) + z^2 (c2 + z c3)
+ * + z^4 (c4 + z c5) + z^6 (...) + z^8 c8 — a different rounding from Horner's rule.
+ */
+function pairs(c: number[], z: number): number {
+  const z2 = z * z;
+  const z4 = z2 * z2;
+  const powers = [1, z2, z4, z4 * z2, z4 * z4];
+  let acc = 0;
+  for (let i = 0, p = 0; i < c.length; i += 2, p++) {
+    const t = i + 1 < c.length ? c[i] + z * c[i + 1] : c[i];
+    acc = p === 0 ? t : acc + powers[p] * t;
+  }
+  return acc;
+}
+
+/** The polynomial 1 + z*(q[0] + z*q[1] + ...) or c[0] + z*c[1] + ..., the C library's way. */
+const erfPoly = (c: number[], z: number, leadingOne = false): number => {
+  if (!glibc()) return leadingOne ? 1 + z * poly(c, z) : poly(c, z);
+  return pairs(leadingOne ? [1, ...c] : c, z);
+};
+
+/** r/s of erf's first interval (|x| < 0.84375): erf(x) = x + x * (r/s). */
+function erfSmallRatio(x: number): number {
+  const z = x * x;
+  const r = erfPoly(PP, z);
+  const s = erfPoly(QQ, z, true);
+  return r / s;
+}
+
 /** erf(x) for |x| < 0.84375 (fdlibm s_erf.c). */
 function erfSmall(x: number): number {
   if (Math.abs(x) < 2 ** -28) return 0.125 * (8.0 * x + EFX8 * x);
-  const z = x * x;
-  const r = poly(PP, z);
-  const s = 1 + z * poly(QQ, z);
-  return x + x * (r / s);
+  return x + x * erfSmallRatio(x);
 }
 
 /** P/Q for 0.84375 <= |x| < 1.25. */
 function erfMiddle(ax: number): number {
   const s = ax - 1;
-  return poly(PA, s) / (1 + s * poly(QA, s));
+  return erfPoly(PA, s) / erfPoly(QA, s, true);
 }
 
 /** erfc(|x|) for 1.25 <= |x| < 28: the exp(-x*x) tail, computed as fdlibm does. */
@@ -962,11 +989,11 @@ function erfcTail(ax: number): number {
   let R: number;
   let S: number;
   if (ax < 1 / 0.35) {
-    R = poly(RA, s);
-    S = 1 + s * poly(SA, s);
+    R = erfPoly(RA, s);
+    S = erfPoly(SA, s, true);
   } else {
-    R = poly(RB, s);
-    S = 1 + s * poly(SB, s);
+    R = erfPoly(RB, s);
+    S = erfPoly(SB, s, true);
   }
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, ax);
@@ -975,14 +1002,14 @@ function erfcTail(ax: number): number {
   return (crExp(-z * z - 0.5625) * crExp((z - ax) * (z + ax) + R / S)) / ax;
 }
 
-/** erf (fdlibm's s_erf.c, the algorithm of glibc's erf). */
+/** erf: fdlibm's s_erf.c (glibc's); musl (the 3.12+ oracles) writes the middle interval as 1 - erfc. */
 function erf(x: number): number {
   if (Number.isNaN(x)) return x;
   if (!Number.isFinite(x)) return x > 0 ? 1 : -1;
   const ax = Math.abs(x);
   const sign = x < 0 ? -1 : 1;
   if (ax < 0.84375) return erfSmall(x);
-  if (ax < 1.25) return sign * (ERX + erfMiddle(ax));
+  if (ax < 1.25) return sign * (glibc() ? ERX + erfMiddle(ax) : 1 - (1 - ERX - erfMiddle(ax)));
   if (ax >= 6) return sign * (1 - 1e-300);
   return sign * (1 - erfcTail(ax));
 }
@@ -993,13 +1020,14 @@ function erfc(x: number): number {
   const ax = Math.abs(x);
   if (ax < 0.84375) {
     if (ax < 2 ** -56) return 1 - x;
-    const y = erfSmall(x) - x;
-    if (x < 0.25) return 1 - (x + y);
-    return 0.5 - (x - 0.5 + y);
+    const xy = x * erfSmallRatio(x);
+    if (x < 0.25) return 1 - (x + xy);
+    return 0.5 - (x - 0.5 + xy);
   }
   if (ax < 1.25) {
     const pq = erfMiddle(ax);
-    return x >= 0 ? 1 - ERX - pq : 1 + ERX + pq;
+    if (x >= 0) return 1 - ERX - pq;
+    return glibc() ? 1 + (ERX + pq) : 2 - (1 - ERX - pq);
   }
   if (ax < 28) {
     if (x < -6) return 2 - 1e-300;
