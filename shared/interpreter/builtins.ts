@@ -1,12 +1,10 @@
 // The builtins module's functions (Python/bltinmodule.c) and its iterator types (enumerate, zip, map, filter,
 // reversed, callable_iterator). The value types (int, str, list, ...) are in types/.
 import {
-  EQ, GT, LT, call, callMethod, callSpecial, excType, getAttr, getAttrOpt, getIter, hash, isInstance,
-  isSubtype, isTrue, iterNext, length, lookupType, richCompareBool, repr, setAttr, str, strText, typeName,
-  indexValue, unaryOp, binaryOp, iterate, findSlot,
+  EQ, GT, LT, call, callMethod, callSpecial, excType, getAttr, getAttrOpt, getIter, isInstance, isSubtype, isTrue, iterNext, length, lookupType, richCompareBool, repr, setAttr, strText, typeName, indexValue, unaryOp, binaryOp, iterate, findSlot,
 } from './abstract';
 import {
-  PyBuiltin, PyDict, PyFloat, PyInt, PyIterator, PyList, PyModule, PyObject, PyStr, PyTuple, PyType,
+  PyBuiltin, PyDict, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
 import {
   alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref,
@@ -697,7 +695,3 @@ export function installBuiltins(d: PyDict): void {
   decref(name);
 }
 
-void PyFloat;
-void PyList;
-void PyModule;
-void str;

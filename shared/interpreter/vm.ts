@@ -1,20 +1,16 @@
 // The evaluation loop (Python/ceval.c): runs a frame's instructions, owning the references on its value stack
 // exactly where CPython's does, so sys.getrefcount and deallocation timing come out as CPython's.
 import {
-  BINARY_NAMES, binaryOp, call, contains, excType, getAttr, getItem, getIter, inplaceOp, isInstance, isSubtype,
-  isTrue, iterNext, lookupType, raiseAttributeError, richCompare, setAttr, setItem, typeName, unaryOp,
-  descrGet, callDescriptor, hooks, length, str as pyStr, repr as pyRepr,
+  binaryOp, call, contains, excType, getAttr, getItem, getIter, inplaceOp, isInstance, isSubtype, isTrue, iterNext, lookupType, richCompare, setAttr, setItem, typeName, unaryOp, descrGet, callDescriptor, hooks, length, str as pyStr, repr as pyRepr,
 } from './abstract';
 import type { CodeObject } from './code';
 import { CodeFlag, Op } from './opcodes';
 import { Frame } from './frame';
 import {
-  PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject,
-  PySlice, PyStr, PyTraceback, PyTuple, PyType,
+  PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject, PySlice, PyStr, PyTraceback, PyTuple, PyType,
 } from './objects';
 import {
-  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr,
-  newTuple, raise, rt, xdecref,
+  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
 import * as dict from './types/dict';
 import { listAppendSteal } from './types/list';
@@ -43,10 +39,6 @@ export const vmHooks = {
 // ---------------------------------------------------------------- calling Python functions
 
 /** The name argument errors give: the function's __qualname__ (which may have been reassigned). */
-function qualname(code: CodeObject): string {
-  return code.qualname;
-}
-void qualname;
 
 function listNames(names: string[]): string {
   const q = names.map((n) => `'${n}'`);
@@ -1578,6 +1570,3 @@ function sendTo(receiver: PyObject, v: PyObject): PyObject | null {
   }
 }
 
-void BINARY_NAMES;
-void raiseAttributeError;
-void PyInt;

@@ -1,7 +1,7 @@
 // The import system of the simulation: modules written in the simulator (sys, gc, math, ...), sibling .py files
 // of the program (given by the front end, never read from disk here), and, for anything else, an opaque module
 // whose every attribute is "not simulated" (the run goes on; values that depend on it are marked).
-import { excType, getAttr, getAttrOpt, isRaised, iterate } from '../abstract';
+import { excType, getAttr, getAttrOpt, iterate } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyTuple } from '../objects';
 import { alloc, decref, incref, newDict, newStr, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
@@ -137,4 +137,3 @@ export function importStar(module: PyObject, locals: PyDict): void {
   }
 }
 
-void isRaised;

@@ -2,8 +2,7 @@
 // CPython's order (the callback-less ref and proxy first, newer callback refs in front of older ones), cleared
 // when the object dies, with their callbacks called in that order (PyObject_ClearWeakRefs).
 import {
-  EQ, NE, addressHex, call, excType, findSlot, getAttr, hash, isInstance, lookupType, repr, richCompare,
-  setAttr, str, typeName,
+  EQ, NE, addressHex, call, excType, findSlot, getAttr, hash, isInstance, lookupType, richCompare, setAttr, str, typeName,
 } from '../abstract';
 import { PyModule, PyObject, PyStr, PyType, PyWeakref } from '../objects';
 import { alloc, deallocHooks, decref, incref, newBool, newInt, newList, newStr, raise, rt } from '../runtime';
@@ -233,4 +232,3 @@ export function installWeakrefTypes(m: PyModule): void {
   deallocHooks.clearWeakrefs = (o, garbage) => clearWeakrefs(o, garbage ?? null);
 }
 
-void repr;

@@ -2,11 +2,10 @@
 // (str, int, float, bool, None and tuples of them) are found through a JS Map keyed by that value; keys with
 // their own __eq__/__hash__ (or identity) take the general path: a hash bucket, compared with __eq__.
 import {
-  EQ, callDescriptor, callMethod, excType, getItem as getItemAbstract, getIter, hash, iterNext, lookupType,
-  richCompareBool, typeName,
+  EQ, callMethod, excType, getItem as getItemAbstract, getIter, hash, iterNext, lookupType, richCompareBool, typeName,
 } from '../abstract';
 import {
-  PyBuiltin, PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
+  PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
 } from '../objects';
 import { PyRaise, decref, incref, internStr, newException, newList, newTuple, raise, rt } from '../runtime';
 
@@ -294,7 +293,6 @@ export function describeUnhashable(o: PyObject): string {
   return `unhashable type: '${typeName(o)}'`;
 }
 
-void callDescriptor;
 
 export function newDictObject(): PyDict {
   const { newDict } = require('../runtime') as typeof import('../runtime');

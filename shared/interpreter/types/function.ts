@@ -1,6 +1,6 @@
 // Functions and the things that bind them (Objects/funcobject.c, classobject.c, descrobject.c): function
 // objects, bound methods, builtin functions and method descriptors, staticmethod, classmethod, property, cells.
-import { addressHex, call, descrGet, excType, getAttr, reprText, typeName } from '../abstract';
+import { addressHex, call, excType, getAttr, reprText, typeName } from '../abstract';
 import {
   PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
 } from '../objects';
@@ -416,5 +416,4 @@ function propertyName(pr: PyProperty): string | null {
   return null;
 }
 
-void descrGet;
 

@@ -1,7 +1,7 @@
 // The small builtin types: None, NotImplemented, Ellipsis, modules, super, frames, tracebacks, mappingproxy,
 // and the opaque objects standing for values the simulator does not model.
 import {
-  addressHex, descrGet, excType, genericGetAttr, genericSetAttr, lookupType, repr, reprText, typeName,
+  addressHex, descrGet, excType, genericGetAttr, genericSetAttr, reprText, typeName,
 } from '../abstract';
 import {
   PyDict, PyFrameObject, PyFunction, PyModule, PyObject, PyOpaque, PyStr, PySuper, PyTraceback, PyType,
@@ -234,6 +234,3 @@ function superGetattro(s: PySuper, name: PyStr): PyObject | null {
   return genericGetAttr(s, name.value, true);
 }
 
-void lookupType;
-void repr;
-void PyStr;

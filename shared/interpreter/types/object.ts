@@ -165,7 +165,6 @@ export function strType(): PyType {
   return rt.t.str;
 }
 
-void newStr;
 
 /** A getset descriptor (PyGetSetDef): `__dict__`, `__weakref__` and other computed attributes. */
 export class PyGetSet extends PyObject {
