@@ -1,9 +1,11 @@
 // `memlens`, the command-line front end on the same `shared/` code as the language server.
-// Exit status: 0 success, 1 the program has a syntax error, 2 bad usage or an unreadable input.
+// Exit status: `run` exits with the program's own status (0, 1 after an uncaught exception or a syntax error, its
+// sys.exit() code) or 3 when a budget stopped the simulation; `parse` exits 0, or 1 for a syntax error. Both exit 2
+// for bad usage or an unreadable input, and 70 (EX_SOFTWARE in sysexits.h) for an internal error of ours.
 import * as fs from 'fs';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
-import { runProgram } from '../shared/interpreter';
+import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/interpreter';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
 import { initNodeParser } from './grammar';
 
@@ -12,13 +14,15 @@ const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 const USAGE = `Usage: memlens <command> [options]
 
 Commands:
-  run FILE [--python VERSION] [--platform native64|wasm32]
+  run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N]
                                   run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
 
 Options:
   --python VERSION   ${PYTHON_VERSIONS.join(', ')} (default ${DEFAULT_PYTHON_VERSION})
   --platform P       native64 (64-bit CPython, the default) or wasm32 (the 32-bit WebAssembly builds)
+  --max-steps N      stop the simulation after N bytecode instructions (default ${DEFAULT_MAX_STEPS})
+  --max-ms N         stop the simulation after N milliseconds of wall-clock time (default ${DEFAULT_MAX_MILLIS})
   -h, --help         show this help
 `;
 
@@ -30,6 +34,16 @@ interface ParseCommand {
   file: string;
   version: PythonVersion;
   platform: 'native64' | 'wasm32';
+  maxSteps: number;
+  maxMillis: number;
+}
+
+/** The value of `--name N` or `--name=N`: a positive integer. */
+function positiveInteger(name: string, value: string | undefined): number {
+  if (value === undefined || !/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UserError(`${name} needs a positive whole number${value ? `, not '${value}'` : ''}`);
+  }
+  return Number(value);
 }
 
 function parseArgs(args: string[]): ParseCommand | 'help' {
@@ -40,6 +54,8 @@ function parseArgs(args: string[]): ParseCommand | 'help' {
   const files: string[] = [];
   let version: PythonVersion = DEFAULT_PYTHON_VERSION;
   let platform: 'native64' | 'wasm32' = 'native64';
+  let maxSteps = DEFAULT_MAX_STEPS;
+  let maxMillis = DEFAULT_MAX_MILLIS;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--python' || arg.startsWith('--python=')) {
@@ -54,6 +70,10 @@ function parseArgs(args: string[]): ParseCommand | 'help' {
         throw new UserError(`--platform needs native64 or wasm32${value ? `, not '${value}'` : ''}`);
       }
       platform = value;
+    } else if (command === 'run' && (arg === '--max-steps' || arg.startsWith('--max-steps='))) {
+      maxSteps = positiveInteger('--max-steps', arg === '--max-steps' ? rest[++i] : arg.slice('--max-steps='.length));
+    } else if (command === 'run' && (arg === '--max-ms' || arg.startsWith('--max-ms='))) {
+      maxMillis = positiveInteger('--max-ms', arg === '--max-ms' ? rest[++i] : arg.slice('--max-ms='.length));
     } else if (arg.startsWith('-')) {
       throw new UserError(`unknown option '${arg}' (see memlens --help)`);
     } else {
@@ -61,7 +81,7 @@ function parseArgs(args: string[]): ParseCommand | 'help' {
     }
   }
   if (files.length !== 1) throw new UserError(`${command} needs exactly one FILE (see memlens --help)`);
-  return { command, file: files[0], version, platform };
+  return { command, file: files[0], version, platform, maxSteps, maxMillis };
 }
 
 function readSource(file: string): string {
@@ -132,6 +152,8 @@ interface SimulationRequest {
   version: PythonVersion;
   filename: string;
   platform: 'native64' | 'wasm32';
+  maxSteps: number;
+  maxMillis: number;
 }
 
 type SimulationReply = Pick<ReturnType<typeof runProgram>, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
@@ -153,6 +175,7 @@ async function simulationThread(request: SimulationRequest): Promise<void> {
   await initNodeParser();
   const { stdout, stderr, exitCode, stopped } = runProgram(request.source, {
     version: request.version, filename: request.filename, platform: request.platform,
+    maxSteps: request.maxSteps, maxMillis: request.maxMillis,
   });
   parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
 }
@@ -160,11 +183,13 @@ async function simulationThread(request: SimulationRequest): Promise<void> {
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
 async function runRun(command: ParseCommand): Promise<number> {
   const source = readSource(command.file);
-  const result = await simulateInWorker({ source, version: command.version, filename: command.file, platform: command.platform });
+  const { version, file: filename, platform, maxSteps, maxMillis } = command;
+  const result = await simulateInWorker({ source, version, filename, platform, maxSteps, maxMillis });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.stopped) {
-    process.stderr.write(`memlens: simulation stopped at line ${result.stopped.line} (${result.stopped.reason})\n`);
+    // One format for every budget: "memlens: simulation stopped at line 7: wall-clock budget (5000 ms) used up".
+    process.stderr.write(`memlens: simulation stopped at line ${result.stopped.line}: ${result.stopped.reason}\n`);
     return 3;
   }
   return result.exitCode;
@@ -183,9 +208,9 @@ async function main(args: string[]): Promise<number> {
       process.stderr.write(`memlens: ${error.message}\n`);
       return 2;
     }
-    // Our own bug: still one line, but a different status so that it is not mistaken for bad input.
+    // Our own bug: still one line, but a different status so that it is not mistaken for bad input or a budget.
     process.stderr.write(`memlens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 3;
+    return 70;
   }
 }
 

@@ -80,6 +80,28 @@ describe('memlens', { timeout: 60_000 }, () => {
     assert.match(result.stderr, /\nSyntaxError: .+\n$/);
   });
 
+  it('run stops an endless loop at the step budget, keeping what it printed', () => {
+    const loop = file('loop.py', 'print("before")\nwhile True:\n    pass\n');
+    const result = memlens('run', loop, '--max-steps', '10000');
+    assert.strictEqual(result.status, 3, result.stderr);
+    assert.strictEqual(result.stdout, 'before\n');
+    assert.match(result.stderr, /^memlens: simulation stopped at line [23]: step budget \(10000 steps\) used up\n$/);
+  });
+
+  it('run stops an endless loop at the wall-clock budget', () => {
+    // The step budget is far out of reach, so only the clock can stop it (whenever that is: nothing is timed).
+    const loop = file('loop.py', 'while True:\n    pass\n');
+    const result = memlens('run', loop, '--max-ms=50', '--max-steps=1000000000000');
+    assert.strictEqual(result.status, 3, result.stderr);
+    assert.match(result.stderr, /^memlens: simulation stopped at line [12]: wall-clock budget \(50 ms\) used up\n$/);
+  });
+
+  it('refuses a budget that is not a positive whole number', () => {
+    for (const bad of [['--max-steps', '0'], ['--max-ms', '-5'], ['--max-ms=1.5'], ['--max-steps']]) {
+      assertRefused(memlens('run', 'x.py', ...bad));
+    }
+  });
+
   it('refuses a missing file', () => assertRefused(memlens('parse', path.join(dir, 'missing.py'))));
   it('refuses a directory', () => assertRefused(memlens('parse', dir)));
   it('refuses a binary file', () => assertRefused(memlens('parse', file('nul.py', Buffer.from('x = 1\0\n')))));

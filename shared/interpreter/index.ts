@@ -21,7 +21,8 @@ export interface RunOptions {
   stdin?: string;
   /** Pointer width of the simulated CPython: 64-bit (what users run) or the 32-bit WebAssembly builds. */
   platform?: 'native64' | 'wasm32';
-  /** Budgets: instructions, and wall-clock milliseconds. */
+  /** Budgets: instructions (default 50,000,000, about a second of a simple loop), and wall-clock milliseconds
+   *  (default 5000; the clock is read every 4096 instructions). A typical file uses a small part of either. */
   maxSteps?: number;
   maxMillis?: number;
   /** Record the trace (events for hints, findings and the heap panel). */
@@ -33,10 +34,14 @@ export interface RunResult {
   stderr: string;
   /** What the process would exit with: 0, 1 after an uncaught exception, or the SystemExit code. */
   exitCode: number;
-  /** Set when a budget stopped the run: everything recorded so far is kept. */
+  /** Set when a budget stopped the run: everything recorded so far is kept. `reason` reads
+   *  "step budget (50000000 steps) used up" or "wall-clock budget (5000 ms) used up". */
   stopped?: { reason: string; line: number };
   trace?: Trace;
 }
+
+export const DEFAULT_MAX_STEPS = 50_000_000;
+export const DEFAULT_MAX_MILLIS = 5000;
 
 function versionNumber(v: PythonVersion): number {
   return Number(v.replace('.', ''));
@@ -91,7 +96,8 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   if (options.trace) rt.trace = new Trace();
   moduleSources.run = runModuleSource;
   rt.stdin = options.stdin ? options.stdin.split('\n') : [];
-  rt.maxSteps = options.maxSteps ?? 50_000_000;
+  rt.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const maxMillis = options.maxMillis ?? DEFAULT_MAX_MILLIS;
   sources.clear();
   sources.set(filename, source.split('\n'));
   let code;
@@ -114,11 +120,13 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   let lastExc: PyBaseException | null = null;
   const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
   rt.depth = 1; // the module's own frame counts toward the recursion limit, as in a script
+  rt.deadline = Date.now() + maxMillis;
   try {
     decref(evalFrame(frame, null));
   } catch (e) {
     if (e instanceof SimulationStopped) {
-      stopped = { reason: e.reason, line: e.line };
+      const budget = ({ 'step budget': `${rt.maxSteps} steps`, 'wall-clock budget': `${maxMillis} ms` } as Record<string, string>)[e.reason];
+      stopped = { reason: budget ? `${e.reason} (${budget}) used up` : e.reason, line: e.line };
     } else if (e instanceof RangeError && /call stack/.test(e.message)) {
       // JavaScript's own stack ran out before Python's recursion limit: stop, don't guess.
       stopped = { reason: 'not simulated: recursion deeper than the simulator\'s stack allows', line: rt.frame?.lineno ?? 0 };

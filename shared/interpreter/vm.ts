@@ -304,6 +304,8 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           f.lasti = pc;
           f.pc = pc + 1;
           if (++rt.steps > rt.maxSteps) throw new SimulationStopped('step budget', f.lineno);
+          // The clock is read once every 4096 steps: cheap, and a run overshoots its deadline by microseconds.
+          if ((rt.steps & 4095) === 0 && Date.now() > rt.deadline) throw new SimulationStopped('wall-clock budget', f.lineno);
           if (vmHooks.onLine) {
             const line = code.lines[pc];
             if (line && line !== f.lastLine) {
