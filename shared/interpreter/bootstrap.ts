@@ -3,6 +3,7 @@
 import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr, setRaiseHooks } from './abstract';
 import { sequenceFallback } from './types/common';
 import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
+import { collectAutomatic } from './collector';
 import { PyRaise, Runtime, alloc, deallocHooks, newDict, newException, newStr, placeStatic, rt, setRuntime, type Version } from './runtime';
 import { attachDicts, makeTypeTable } from './typetable';
 import { installBuiltins } from './builtins';
@@ -44,6 +45,7 @@ function makeStatic<T extends PyObject>(o: T, size: number): T {
 export function createRuntime(version: Version): Runtime {
   const r = new Runtime(version);
   setRuntime(r);
+  r.gc.runAutomatic = collectAutomatic;
   allTypes.clear(); // types of an earlier run must not be kept alive (or walked) by this one
   const t = makeTypeTable();
   r.t = t;
@@ -130,6 +132,10 @@ export function createRuntime(version: Version): Runtime {
   const sys = newModule('sys');
   dict.setItemStr(r.modules, 'sys', sys);
   installSys(sys);
+  // gc too: the oracle's driver has imported it before a program runs, so there `import gc` allocates nothing.
+  const gcModule = newModule('gc');
+  dict.setItemStr(r.modules, 'gc', gcModule);
+  installGc(gcModule);
   void alloc;
   return r;
 }

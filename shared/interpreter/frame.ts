@@ -22,6 +22,8 @@ export class Frame {
   kwnames: PyTuple | null = null;
   /** The frame finished (returned or raised): its locals were released or handed to its frame object. */
   done = false;
+  /** 3.14: the incremental collector already marked what this frame holds (frame->visited). */
+  gcVisited = false;
   /** The last line the trace recorded for this frame. */
   lastLine = 0;
   /** 3.14: for each stack slot, 1 + the local a LOAD_FAST copied there (a borrowed reference), else 0. */

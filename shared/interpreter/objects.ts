@@ -15,8 +15,11 @@ export class PyObject {
   allocSize = 0;
   /** Immortal objects (3.12+, PEP 683) ignore incref/decref. */
   immortal = false;
-  /** Tracked by the cyclic collector (gc.is_tracked). */
-  gcTracked = false;
+  /** The collector's list holding this object (a generation, or one of a collection's working lists), or null
+   *  when untracked (gc.is_tracked). */
+  gcList: Set<PyObject> | null = null;
+  /** 3.14: the old-space bit of the GC header (_PyGC_NEXT_MASK_OLD_SPACE_1), 0 or 1. */
+  gcSpace = 0;
   /** __del__ already ran (PEP 442: gc.is_finalized). */
   finalized = false;
   /** Weak references to this object, oldest first (tp_weaklistoffset). */

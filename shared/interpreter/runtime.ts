@@ -2,6 +2,8 @@
 // file uses: incref/decref as Py_INCREF/Py_DECREF, allocation through the allocator model, deallocation in
 // CPython's order (finalizer, weak references, then the references the object held).
 import { Allocator } from './allocator';
+import { FreeLists, freelistKey } from './freelists';
+import { GCState } from './gcstate';
 import {
   PyBaseException, PyDict, PyFloat, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, type PyInstance,
 } from './objects';
@@ -62,15 +64,18 @@ export class Runtime {
   /** The exception being handled (sys.exc_info(), exc_info->exc_value), a strong reference, or null. */
   handled: PyObject | null = null;
   trace: Trace | null = null;
-  /** Objects tracked by the cyclic collector (gc.get_objects), in tracking order. */
-  gcObjects = new Set<PyObject>();
+  /** The cyclic collector's generations, counts and thresholds. */
+  gc: GCState;
+  freeLists = new FreeLists();
   /** Deallocations deferred by the trashcan (Include/cpython/object.h, Py_TRASHCAN_BEGIN). */
   trashDepth = 0;
   trashDeferred: PyObject[] = [];
   /** Where the next static object (None, small ints, type objects...) is placed: the interpreter's data
    *  segment, the same addresses every run (pointer hashes, and so set and dict orders, depend on them). */
   staticNext = 0x55d4e0000000;
-  constructor(public version: Version) {}
+  constructor(public version: Version) {
+    this.gc = new GCState(version.v);
+  }
 
   get v(): number {
     return this.version.v;
@@ -105,12 +110,23 @@ export function xdecref(o: PyObject | null | undefined): void {
   if (o) decref(o);
 }
 
-/** Places a new object on the heap: its address, GC tracking and the trace's allocation event. */
+/** Places a new object on the heap: its address (from its type's free list if it has one, else the allocator),
+ *  GC tracking and the trace's allocation event. */
 export function alloc<T extends PyObject>(o: T, size: number): T {
   o.allocSize = size;
-  o.address = rt.allocator.malloc(size + (o.ob_type.hasGC ? gcHeaderSize() : 0)) + (o.ob_type.hasGC ? gcHeaderSize() : 0);
-  if (o.ob_type.heapType) incref(o.ob_type);
-  if (o.ob_type.hasGC) track(o);
+  const type = o.ob_type;
+  const key = freelistKey(o, rt.t);
+  const saved = key ? rt.freeLists.take(key) : 0;
+  if (saved) {
+    o.address = saved;
+  } else {
+    const header = type.hasGC ? gcHeaderSize() : 0;
+    o.address = rt.allocator.malloc(size + header) + header;
+    if (type.hasGC) rt.gc.link();
+  }
+  if (type.heapType) incref(type);
+  // Dicts start untracked before 3.14 and are tracked once they hold a container (dictobject.c MAINTAIN_TRACKING).
+  if (type.hasGC && !(type === rt.t.dict && rt.v < 314)) track(o);
   rt.trace?.alloc(o);
   return o;
 }
@@ -121,15 +137,42 @@ export function gcHeaderSize(): number {
 }
 
 export function track(o: PyObject): void {
-  if (o.gcTracked) return;
-  o.gcTracked = true;
-  rt.gcObjects.add(o);
+  rt.gc.track(o);
 }
 
 export function untrack(o: PyObject): void {
-  if (!o.gcTracked) return;
-  o.gcTracked = false;
-  rt.gcObjects.delete(o);
+  rt.gc.untrack(o);
+}
+
+/** _PyObject_GC_MAY_BE_TRACKED: could this object be part of a cycle (a container, or a tracked tuple)? Static
+ *  types are not GC objects (type_is_gc). */
+export function mayBeTracked(o: PyObject): boolean {
+  if (!o.ob_type.hasGC) return false;
+  if (o.ob_type === rt.t.tuple) return o.gcList !== null;
+  if (o instanceof PyType) return o.heapType;
+  return true;
+}
+
+/** MAINTAIN_TRACKING (Objects/dictobject.c): an untracked dict starts being tracked when it takes a container. */
+export function maintainTracking(d: PyObject, key: PyObject, value: PyObject): void {
+  if (d.gcList === null && d.ob_type.hasGC && d.address !== 0 && (mayBeTracked(key) || mayBeTracked(value))) track(d);
+}
+
+/** Releases an object's memory: to its free list if there is room, else to the allocator (PyObject_GC_Del). */
+function release(o: PyObject, key: string | null): void {
+  const type = o.ob_type;
+  const header = type.hasGC ? gcHeaderSize() : 0;
+  if (key && rt.freeLists.keep(key, o.address, o.allocSize)) return;
+  rt.allocator.freeBlock(o.address - header, o.allocSize + header);
+  if (type.hasGC) rt.gc.freed(o);
+}
+
+/** Empties the free lists (a full collection does, Modules/gcmodule.c clear_freelists). */
+export function clearFreeLists(): void {
+  rt.freeLists.clear((address, size) => {
+    rt.allocator.freeBlock(address - gcHeaderSize(), size + gcHeaderSize());
+    if (rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
+  });
 }
 
 /** Hooks other files install: weakref clearing lives with the weakref module; finalizers report errors. */
@@ -179,20 +222,18 @@ export function dealloc(o: PyObject): void {
   }
   if (type.hasGC) rt.trashDepth++;
   untrack(o);
-  rt.trace?.dealloc(o, 0);
+  rt.trace?.dealloc(o, rt.gc.collecting ? 1 : 0);
+  const key = freelistKey(o, rt.t);
   const clear = findClear(type);
   if (clear) clear(o);
-  rt.allocator.freeBlock(o.address - (type.hasGC ? gcHeaderSize() : 0), o.allocSize + (type.hasGC ? gcHeaderSize() : 0));
+  release(o, key);
   o.address = 0;
   if (type.heapType) decref(type);
   if (type.hasGC) {
     rt.trashDepth--;
     if (rt.trashDepth === 0) {
       while (rt.trashDeferred.length) {
-        const next = rt.trashDeferred.shift()!;
-        next.gcTracked = true; // dealloc untracks it again
-        rt.gcObjects.add(next);
-        dealloc(next);
+        dealloc(rt.trashDeferred.shift()!);
       }
     }
   }

@@ -16,8 +16,11 @@ export const enum Ev {
   /** a = serial of the object, b = serial of the holder (0: a frame variable), c = line */
   REF_ADD = 6,
   REF_DEL = 7,
-  /** a = generation, b = collected, c = line */
+  /** A collection: a = generation (+ 0x100 when an allocation count triggered it, not gc.collect()),
+   *  b = objects examined, c = line; followed by COLLECTED. */
   COLLECT = 8,
+  /** a = unreachable objects collected, b = resurrected by their finalizers */
+  COLLECTED = 9,
 }
 
 const CHUNK = 1 << 16;
@@ -68,6 +71,11 @@ export class Trace {
 
   dealloc(o: PyObject, reason: number): void {
     this.push(Ev.DEALLOC, this.serialOf(o), reason, this.line);
+  }
+
+  collection(generation: number, automatic: boolean, stats: { candidates: number; collected: number; resurrected: number }): void {
+    this.push(Ev.COLLECT, generation | (automatic ? 0x100 : 0), stats.candidates, this.line);
+    this.push(Ev.COLLECTED, stats.collected, stats.resurrected, 0);
   }
 
   lineEvent(line: number, code: number): void {

@@ -5,6 +5,7 @@ import {
 } from './abstract';
 import type { CodeObject } from './code';
 import { CodeFlag, Op } from './opcodes';
+import { collectAutomatic } from './collector';
 import { Frame } from './frame';
 import {
   PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject, PySlice, PyStr, PyTraceback, PyTuple, PyType,
@@ -315,7 +316,10 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           }
           switch (op) {
             case Op.NOP:
+              break;
             case Op.RESUME:
+              // The eval breaker (3.12+): a collection an allocation made due runs here, at a call or after a yield.
+              if (rt.gc.scheduled && arg < 2) collectAutomatic();
               break;
             case Op.POP_TOP:
               xdecref(stack[--f.sp]);
@@ -806,6 +810,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const kw = f.kwnames;
               f.kwnames = null;
               doCall(f, arg, kw);
+              if (rt.gc.scheduled) collectAutomatic();
               break;
             }
             case Op.CALL_FUNCTION_EX: {
@@ -834,6 +839,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
                 xdecref(kwargs);
                 xdecref(nullOrSelf);
               }
+              if (rt.gc.scheduled) collectAutomatic();
               break;
             }
             case Op.MAKE_FUNCTION: {
@@ -850,6 +856,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               return stack[--f.sp]!;
             case Op.JUMP:
               f.pc = arg;
+              if (rt.gc.scheduled && arg < pc) collectAutomatic(); // JUMP_BACKWARD checks the eval breaker
               break;
             case Op.POP_JUMP_IF_FALSE:
             case Op.POP_JUMP_IF_TRUE: {

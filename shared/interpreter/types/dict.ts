@@ -7,7 +7,7 @@ import {
 import {
   PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
 } from '../objects';
-import { PyRaise, decref, incref, internStr, newException, newList, newTuple, raise, rt } from '../runtime';
+import { PyRaise, decref, incref, internStr, maintainTracking, newException, newList, newTuple, raise, rt } from '../runtime';
 
 /** Marks the general-path entries' Map keys. */
 class Token {}
@@ -82,6 +82,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject): void {
   const general = valueKey(key) === undefined && !identityKey(key);
   const h = general ? hash(key) : 0;
   const existing = lookup(d, key, general ? h : undefined);
+  if (d instanceof PyDict) maintainTracking(d, key, value);
   if (existing) {
     const old = existing.value;
     existing.value = incref(value);
@@ -152,6 +153,7 @@ export function getItemStr(d: PyDict, key: string): PyObject | null {
 export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   const e = d.map.get(key);
   if (e) {
+    maintainTracking(d, e.key, value);
     const old = e.value;
     e.value = incref(value);
     d.version++;
@@ -162,6 +164,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   const entry: DictEntry & { mapKey?: unknown } = { key: k, value: incref(value), hash: 0, mapKey: key };
   d.map.set(key, entry);
   d.version++;
+  maintainTracking(d, k, value);
   growTable(d);
 }
 

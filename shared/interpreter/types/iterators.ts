@@ -178,7 +178,7 @@ function dictNext(it: PyIterator): PyObject | null {
     incref(result);
     decref(oldk);
     decref(oldv);
-    if (!result.gcTracked) track(result);
+    if (result.gcList === null) track(result);
     return result;
   }
   return newTuple([key, value]);

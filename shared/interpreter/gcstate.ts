@@ -1,0 +1,105 @@
+// The collector's state (struct _gc_runtime_state, Include/internal/pycore_gc.h) and the rules that keep it up to
+// date as objects come and go: the generation lists, the counts behind automatic collections, the thresholds.
+// The collection itself is collector.ts; this file only says what is tracked where, and when a collection is due.
+import type { PyObject } from './objects';
+
+/** Index of the permanent generation (gc.freeze) in GCState.lists. */
+export const PERMANENT = 3;
+
+export interface GenerationStats {
+  collections: number;
+  collected: number;
+  uncollectable: number;
+  candidates: number;
+}
+
+export class GCState {
+  enabled = true;
+  debug = 0;
+  /**
+   * 3.11–3.13: generations 0, 1 and 2; 3.14: young, old[0] and old[1] (the incremental collector's two old
+   * spaces). Index 3: the permanent generation. Each list is in CPython's list order (a Set keeps insertion
+   * order; re-adding an object appends it, as gc_list_move does).
+   */
+  lists: Set<PyObject>[] = [new Set(), new Set(), new Set(), new Set()];
+  /** generations[i].count (3.14: young.count, old[0].count, old[1].count). */
+  counts = [0, 0, 0];
+  thresholds: number[];
+  /** Objects that survived a generation-1 collection since the last full one, and what the last full one kept
+   *  (the rule that avoids quadratic full collections, Modules/gcmodule.c gc_collect_generations). */
+  longLivedPending = 0;
+  longLivedTotal = 0;
+  collecting = false;
+  /** 3.12+: a collection is due at the next eval-breaker check (_Py_ScheduleGC). */
+  scheduled = false;
+  /** 3.14's incremental collector: which old space holds what this scavenge has visited, its phase, and the
+   *  work left (Python/gc.c gc_collect_increment). */
+  visitedSpace = 0;
+  heapSize = 0;
+  workToDo = 0;
+  phase: 'mark' | 'collect' = 'mark';
+  stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0, candidates: 0 }));
+  /** Set by collector.ts: runs the collection an allocation made due (3.11 at once, 3.12+ from the eval loop). */
+  runAutomatic: (() => void) | null = null;
+
+  constructor(public v: number) {
+    this.thresholds = v >= 314 ? [2000, 10, 0] : v >= 313 ? [2000, 10, 10] : [700, 10, 10];
+  }
+
+  /** What a new object of a GC type adds to the count: _PyObject_GC_Link (3.11–3.13 count allocations). */
+  link(): void {
+    if (this.v >= 314) return;
+    this.counts[0]++;
+    if (this.counts[0] > this.thresholds[0] && this.enabled && this.thresholds[0] && !this.collecting) {
+      if (this.v === 311) this.runAutomatic?.(); // gcmodule.c: collects inside the allocation
+      else this.scheduled = true; // gc.c: _Py_ScheduleGC, run at the next eval-breaker check
+    }
+  }
+
+  /** PyObject_GC_Del: an object's memory is released (not kept on a free list). */
+  freed(o: PyObject): void {
+    if (this.v >= 314) {
+      if (o.gcList) this.untrack(o);
+      return;
+    }
+    if (this.counts[0] > 0) this.counts[0]--;
+  }
+
+  /** _PyObject_GC_TRACK: appended to the youngest generation (3.14 counts here, not at allocation). */
+  track(o: PyObject): void {
+    if (o.gcList) return;
+    const young = this.lists[0];
+    young.add(o);
+    o.gcList = young;
+    if (this.v < 314) return;
+    o.gcSpace = this.visitedSpace ^ 1;
+    this.counts[0]++;
+    this.heapSize++;
+    if (this.counts[0] > this.thresholds[0] && this.enabled && this.thresholds[0] && !this.collecting) {
+      this.scheduled = true; // _Py_TriggerGC
+    }
+  }
+
+  /** _PyObject_GC_UNTRACK */
+  untrack(o: PyObject): void {
+    const list = o.gcList;
+    if (!list) return;
+    list.delete(o);
+    o.gcList = null;
+    if (this.v < 314) return;
+    if (this.counts[0] > 0) this.counts[0]--;
+    this.heapSize--;
+  }
+
+  /** Moves a tracked object to the end of another list (gc_list_move). */
+  move(o: PyObject, to: Set<PyObject>): void {
+    o.gcList!.delete(o);
+    to.add(o);
+    o.gcList = to;
+  }
+
+  /** The generation an object is in (0–2; 3 when frozen), or -1 while a collection holds it. */
+  generationOf(o: PyObject): number {
+    return o.gcList ? this.lists.indexOf(o.gcList) : -1;
+  }
+}
