@@ -173,6 +173,10 @@ export class PyType extends PyObject {
   bases: PyType[];
   /** tp_mro, this type first. */
   mro: PyType[] = [];
+  /** A class's tp_bases and tp_mro as the tuple objects CPython keeps (strong references; null for builtin
+   *  types, whose tuples are static). */
+  basesTuple: PyTuple | null = null;
+  mroTuple: PyTuple | null = null;
   slots: TypeSlots = {};
   /** tp_basicsize and tp_itemsize on 64-bit (sizes.ts gives the version's figures). */
   basicsize = 16;

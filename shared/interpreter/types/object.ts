@@ -188,6 +188,15 @@ export function installGetSet(t: TypeTable): void {
     g.set!(obj, value);
   };
   gs.slots.tp_repr = (self) => newStr(`<attribute '${(self as PyGetSet).name}' of '${(self as PyGetSet).owner.name}' objects>`);
+  // descr_traverse / descr_dealloc: a class's descriptor holds the class (d_type); static types need no count.
+  gs.slots.tp_traverse = (self, visit) => {
+    const owner = (self as PyGetSet).owner;
+    if (owner.heapType) visit(owner);
+  };
+  gs.slots.tp_clear = (self) => {
+    const owner = (self as PyGetSet).owner;
+    if (owner.heapType) decref(owner);
+  };
 }
 
 /** Materialises an instance's __dict__ from its inline values (_PyObject_GetManagedDict). */
@@ -211,6 +220,7 @@ export function materializeDict(o: PyObject): PyDict {
 export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak: boolean): void {
   const { setItemStrNew } = require('./dict') as typeof import('./dict');
   if (wantDict) {
+    incref(type);
     setItemStrNew(type.dict, '__dict__', alloc(new PyGetSet(rt.t.getset_descriptor, '__dict__', type,
       (obj) => incref(materializeDict(obj)),
       (obj, value) => {
@@ -222,6 +232,7 @@ export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak
       }), 7 * rt.version.ptr));
   }
   if (wantWeak) {
+    incref(type);
     setItemStrNew(type.dict, '__weakref__', alloc(new PyGetSet(rt.t.getset_descriptor, '__weakref__', type,
       (obj) => incref(obj.weakrefs && obj.weakrefs.length ? obj.weakrefs[0] : rt.None), null), 7 * rt.version.ptr));
   }

@@ -79,6 +79,10 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   type.basicsize = solid.basicsize;
   type.itemsize = solid.itemsize;
   type.mro = c3(type, bases);
+  // tp_bases (the class statement's tuple, or (object,)), tp_base and tp_mro hold their types.
+  type.basesTuple = newTuple(bases.map((b) => incref(b)));
+  incref(type.base!);
+  type.mroTuple = newTuple(type.mro.map((b) => incref(b)));
   type.dict = dict.copyDict ? dict.copyDict(ns) : ns;
   allTypes.add(type);
   const module = dict.getItemStr(ns, '__module__');
@@ -133,7 +137,8 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   // type has a tp_clear of its own (a tuple subclass keeps its items until it is deallocated).
   (type as PyType & { gcClear?: (o: PyObject) => void }).gcClear = (o) => {
     instanceClear(o);
-    if (baseClear && ['list', 'dict', 'set', 'frozenset', 'BaseException'].some((n) => solid.mro.some((b) => b.name === n))) baseClear(o);
+    if (solid.mro.includes(rt.t.type)) typeGcClear(o);
+    else if (baseClear && ['list', 'dict', 'set', 'frozenset', 'BaseException'].some((n) => solid.mro.some((b) => b.name === n))) baseClear(o);
   };
   type.slots.tp_traverse = (o, visit) => {
     if (baseTraverse) baseTraverse(o, visit);
@@ -181,6 +186,19 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
   }
   return type;
+}
+
+/** type_clear (Objects/typeobject.c): the collector breaks a class's cycles by emptying its dict and dropping
+ *  its MRO tuple. */
+export function typeGcClear(o: PyObject): void {
+  const ty = o as PyType;
+  typeModified();
+  if (ty.dict) dict.clear(ty.dict);
+  if (ty.mroTuple) {
+    const mro = ty.mroTuple;
+    ty.mroTuple = null;
+    decref(mro);
+  }
 }
 
 /** tp_finalize of classes: calls __del__ (slot_tp_finalize). */
@@ -296,9 +314,9 @@ function typeSpecial(type: PyType, n: string): PyObject | null {
     case '__name__': return newStr(type.name);
     case '__qualname__': return newStr(type.qualname);
     case '__module__': return newStr(type.module);
-    case '__bases__': return newTuple(type.bases.map((b) => incref(b)));
+    case '__bases__': return type.basesTuple ? incref(type.basesTuple) : newTuple(type.bases.map((b) => incref(b)));
     case '__base__': return incref(type.base ?? rt.None);
-    case '__mro__': return newTuple(type.mro.map((b) => incref(b)));
+    case '__mro__': return type.mroTuple ? incref(type.mroTuple) : newTuple(type.mro.map((b) => incref(b)));
     case '__dict__': return mappingProxy(type.dict);
     case '__doc__': return incref(rt.None);
     case '__class__': return incref(type.ob_type);
@@ -482,16 +500,30 @@ export function install(t: TypeTable): void {
   type.slots.tp_repr = typeRepr;
   type.slots.tp_new = typeTpNew;
   type.slots.tp_init = () => undefined;
+  // type_dealloc: what a class holds goes with it.
   type.slots.tp_clear = (self) => {
     const ty = self as PyType;
     allTypes.delete(ty);
     const d = ty.dict;
     if (d) decref(d);
+    if (ty.mroTuple) decref(ty.mroTuple);
+    if (ty.basesTuple) {
+      decref(ty.basesTuple);
+      decref(ty.base!);
+    }
+    ty.mroTuple = ty.basesTuple = null;
   };
+  // type_clear, what the collector calls: empties the dict and drops tp_mro; the rest goes at dealloc.
+  (type as PyType & { gcClear?: (o: PyObject) => void }).gcClear = typeGcClear;
+  // type_traverse: tp_dict, tp_mro, tp_bases, tp_base.
   type.slots.tp_traverse = (self, visit) => {
     const ty = self as PyType;
     visit(ty.dict);
-    for (const b of ty.bases) visit(b);
+    if (ty.mroTuple) visit(ty.mroTuple);
+    if (ty.basesTuple) {
+      visit(ty.basesTuple);
+      visit(ty.base!);
+    }
   };
   method(type, 'mro', (_a, _k, self) => newList((self as PyType).mro.map((b) => incref(b))));
   method(type, '__subclasses__', (_a, _k, self) => {
