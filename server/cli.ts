@@ -3,9 +3,10 @@
 // sys.exit() code) or 3 when a budget stopped the simulation; `parse` exits 0, or 1 for a syntax error. Both exit 2
 // for bad usage or an unreadable input, and 70 (EX_SOFTWARE in sysexits.h) for an internal error of ours.
 import * as fs from 'fs';
+import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
-import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/interpreter';
+import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram, type RunOptions } from '../shared/interpreter';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
 import { initNodeParser } from './grammar';
 
@@ -151,6 +152,8 @@ interface SimulationRequest {
   source: string;
   version: PythonVersion;
   filename: string;
+  /** The folder sibling modules are imported from (sys.path[0]). */
+  directory: string;
   platform: 'native64' | 'wasm32';
   maxSteps: number;
   maxMillis: number;
@@ -175,16 +178,38 @@ async function simulationThread(request: SimulationRequest): Promise<void> {
   await initNodeParser();
   const { stdout, stderr, exitCode, stopped } = runProgram(request.source, {
     version: request.version, filename: request.filename, platform: request.platform,
-    maxSteps: request.maxSteps, maxMillis: request.maxMillis,
+    maxSteps: request.maxSteps, maxMillis: request.maxMillis, findModule: siblingModules(request.directory),
   });
   parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
+}
+
+/**
+ * `import name` of a module next to the program: `name.py` in its folder, read when the program imports it.
+ * Packages (folders) are not searched. A file that cannot be read as source is left to the simulator's other
+ * imports (a module it does not model is opaque).
+ */
+function siblingModules(directory: string): RunOptions['findModule'] {
+  return (name) => {
+    if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(name)) return undefined;
+    const filename = path.join(directory, `${name}.py`);
+    try {
+      return { source: readSource(filename), filename };
+    } catch (error) {
+      if (error instanceof UserError) return undefined;
+      throw error;
+    }
+  };
 }
 
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
 async function runRun(command: ParseCommand): Promise<number> {
   const source = readSource(command.file);
-  const { version, file: filename, platform, maxSteps, maxMillis } = command;
-  const result = await simulateInWorker({ source, version, filename, platform, maxSteps, maxMillis });
+  const { version, platform, maxSteps, maxMillis } = command;
+  // As `python3 FILE` does: the program's name is its absolute path (3.9+), and sys.path[0] is the real path of
+  // its folder (Python/pathconfig.c, _PyPathConfig_ComputeSysPath0), so sibling modules show that path.
+  const filename = path.resolve(command.file);
+  const directory = path.dirname(fs.realpathSync(command.file));
+  const result = await simulateInWorker({ source, version, filename, directory, platform, maxSteps, maxMillis });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.stopped) {

@@ -96,6 +96,60 @@ describe('memlens', { timeout: 60_000 }, () => {
     assert.match(result.stderr, /^memlens: simulation stopped at line [12]: wall-clock budget \(50 ms\) used up\n$/);
   });
 
+  it('run imports sibling modules from the program\'s folder as python3 does', (t) => {
+    const folder = fs.mkdtempSync(path.join(dir, 'sibling-'));
+    fs.writeFileSync(path.join(folder, 'helper.py'), [
+      'import sys',
+      'import partner',
+      'ITEMS = [1, 2]',
+      'print("helper runs as", __name__)',
+      'def boom(x):',
+      '    return x / 0',
+      '',
+    ].join('\n'));
+    // A circular import: helper is still initializing while partner runs.
+    fs.writeFileSync(path.join(folder, 'partner.py'), [
+      'import helper',
+      'try:',
+      '    helper.ITEMS',
+      'except AttributeError as e:',
+      '    print(e)',
+      'try:',
+      '    from helper import ITEMS',
+      'except ImportError as e:',
+      '    print(str(e).replace(helper.__file__, "helper.py"))',
+      '',
+    ].join('\n'));
+    // Never imported, so never read: a file that does not even parse is no concern.
+    fs.writeFileSync(path.join(folder, 'broken.py'), 'def f(:\n');
+    const main = path.join(folder, 'main.py');
+    fs.writeFileSync(main, [
+      'import sys',
+      'import helper',
+      'from helper import ITEMS, boom',
+      'import helper as again',
+      'print(helper is again, ITEMS is helper.ITEMS, sys.getrefcount(helper), sys.getrefcount(ITEMS))',
+      'try:',
+      '    from helper import nothing',
+      'except ImportError as e:',
+      '    print(e)',
+      'boom(1)',
+      '',
+    ].join('\n'));
+    const result = memlens('run', main, '--python', '3.11');
+    const cpython = spawnSync('python3', ['main.py'], { cwd: folder, encoding: 'utf8' });
+    if (cpython.status === null || !/^Python 3\.11\./.test(spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout)) {
+      return t.skip('no CPython 3.11 as python3');
+    }
+    assert.strictEqual(result.stdout, cpython.stdout);
+    assert.strictEqual(result.status, cpython.status);
+    // The traceback runs through helper.py under its full path (the simulator does not draw CPython's carets).
+    const frames = (text: string) => text.split('\n').filter((line) => /^  File /.test(line));
+    assert.deepStrictEqual(frames(result.stderr), frames(cpython.stderr));
+    assert.match(result.stderr, new RegExp(`File "${escapeRegExp(path.join(fs.realpathSync(folder), 'helper.py'))}", line 6, in boom`));
+    assert.match(result.stderr, /\nZeroDivisionError: division by zero\n$/);
+  });
+
   it('refuses a budget that is not a positive whole number', () => {
     for (const bad of [['--max-steps', '0'], ['--max-ms', '-5'], ['--max-ms=1.5'], ['--max-steps']]) {
       assertRefused(memlens('run', 'x.py', ...bad));

@@ -4,7 +4,9 @@
 import {
   PyBaseException, PyBuiltin, PyFunction, PyInstance, PyInt, PyMethod, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
+import type { ImportState } from './modules/index';
 import { decref, incref, internStr, newBool, raise, rt } from './runtime';
+import { STDLIB_MODULE_NAMES } from './stdlibNames';
 
 export const LT = 0, LE = 1, EQ = 2, NE = 3, GT = 4, GE = 5;
 const SWAPPED = [GT, GE, EQ, NE, LT, LE];
@@ -151,13 +153,26 @@ export function raiseAttributeError(o: PyObject, name: string): never {
   if (o instanceof PyType) msg = `type object '${o.name}' has no attribute '${name}'`;
   else if (o.ob_type === rt.t.module) {
     const modname = dictHooks.getItemStr((o as import('./objects').PyModule).dict, '__name__');
-    msg = `module '${modname instanceof PyStr ? modname.value : '?'}' has no attribute '${name}'`;
+    msg = moduleAttributeErrorMessage(modname instanceof PyStr ? modname.value : '?', name, o as PyObject & ImportState);
   } else msg = `'${typeName(o)}' object has no attribute '${name}'`;
   // set_attribute_error_context (Objects/object.c): the exception keeps the name and the object.
   const exc = newExceptionHook(excType('AttributeError'), msg);
   exc.name = internStr(name);
   exc.obj = incref(o);
   throw new PyRaiseHook(exc);
+}
+
+/** module_getattro's message (Objects/moduleobject.c): why a module may lack the name. */
+function moduleAttributeErrorMessage(module: string, name: string, { initializing, shadowing }: ImportState): string {
+  const plain = `module '${module}' has no attribute '${name}'`;
+  if (rt.v >= 313 && shadowing !== undefined) {
+    // 3.13: a file in the program's folder may hide the module the program meant.
+    if (STDLIB_MODULE_NAMES.has(module)) {
+      return `${plain} (consider renaming '${shadowing}' since it has the same name as the standard library module named '${module}' and prevents importing that standard library module)`;
+    }
+    if (initializing) return `${plain} (consider renaming '${shadowing}' if it has the same name as a library you intended to import)`;
+  }
+  return initializing ? `partially initialized ${plain} (most likely due to a circular import)` : plain;
 }
 
 let newExceptionHook: (t: PyType, msg: string) => PyBaseException = null as never;

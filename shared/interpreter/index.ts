@@ -7,8 +7,8 @@ import { collect } from './collector';
 import { formatException, sources } from './errors';
 import { Frame } from './frame';
 import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
-import { moduleSources, newModule } from './modules/index';
-import { PyRaise, SimulationStopped, decref, incref, newDict, newStr, raise, rt } from './runtime';
+import { moduleSources, newModule, type ModuleSource } from './modules/index';
+import { PyRaise, SimulationStopped, decref, incref, newDict, raise, rt } from './runtime';
 import { Trace } from './trace';
 import * as dict from './types/dict';
 import { evalFrame } from './vm';
@@ -27,6 +27,12 @@ export interface RunOptions {
   maxMillis?: number;
   /** Record the trace (events for hints, findings and the heap panel). */
   trace?: boolean;
+  /**
+   * The program's sibling modules: `import name` asks for the source of `name.py` next to the program and the
+   * file name its tracebacks show (undefined: no such file). Called only for modules the program imports; the
+   * front end reads the files (`shared/` never touches the disk).
+   */
+  findModule?: (name: string) => ModuleSource | undefined;
 }
 
 export interface RunResult {
@@ -57,9 +63,8 @@ function syntaxErrorText(filename: string, source: string, e: PySyntaxError | Co
 }
 
 /** Runs a module's source in the module's namespace (imports of sibling files and of Python-written stdlib). */
-function runModuleSource(name: string, source: string, module: PyModule): void {
+function runModuleSource(source: string, filename: string, module: PyModule): void {
   const parsed = parse(source);
-  const filename = `${name.replace(/\./g, '/')}.py`;
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     raise(rt.t.exc.get('SyntaxError')!, `${e.message} (${filename}, line ${e.lineno})`);
@@ -72,9 +77,6 @@ function runModuleSource(name: string, source: string, module: PyModule): void {
     if (e instanceof CompileError) raise(rt.t.exc.get('SyntaxError')!, `${e.message} (${filename}, line ${e.lineno})`);
     throw e;
   }
-  const file = newStr(filename);
-  dict.setItemStr(module.dict, '__file__', file);
-  decref(file);
   dict.setItemStr(module.dict, '__builtins__', dict.getItemStr(rt.modules, 'builtins')!);
   const frame = new Frame(code, incref(module.dict), rt.builtins, module.dict, null);
   try {
@@ -95,6 +97,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   createRuntime({ v: versionNumber(options.version), ptr: options.platform === 'wasm32' ? 4 : 8 });
   if (options.trace) rt.trace = new Trace();
   moduleSources.run = runModuleSource;
+  moduleSources.find = options.findModule ?? null;
   rt.stdin = options.stdin ? options.stdin.split('\n') : [];
   rt.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const maxMillis = options.maxMillis ?? DEFAULT_MAX_MILLIS;
