@@ -109,7 +109,7 @@ function untrackDicts(objects: Iterable<PyObject>): void {
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
 function finalizeGarbage(unreachable: PyObject[]): void {
   for (const o of unreachable) {
-    if (o.finalized) continue;
+    if (o.finalized || o.address === 0) continue;
     let finalize: ((self: PyObject) => void) | undefined;
     for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
     if (!finalize) continue;
@@ -189,12 +189,11 @@ function collectRegion(from: PyObject[], to: Set<PyObject>, full: boolean, stats
   }
   if (!unreachable.length) return;
   const garbageSet = new Set(unreachable);
-  // Hold the garbage while finalizers run, so nothing is freed under them.
-  for (const o of unreachable) incref(o);
   // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
   if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, garbageSet);
+  // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
+  // freed then is not counted as collected.
   finalizeGarbage(unreachable);
-  for (const o of unreachable) o.ob_refcnt--;
   // handle_resurrected_objects: finalizers may have made some garbage reachable again; it joins `to`.
   const alive = unreachable.filter((o) => o.address !== 0);
   const { survivors: resurrected, unreachable: garbage } = deduceUnreachable(alive);
