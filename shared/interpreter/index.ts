@@ -11,7 +11,7 @@ import { moduleSources, newModule, type ModuleSource } from './modules/index';
 import { PyRaise, SimulationStopped, decref, incref, newDict, raise, rt } from './runtime';
 import { Trace } from './trace';
 import * as dict from './types/dict';
-import { evalFrame } from './vm';
+import { evalFrame, makeFunction } from './vm';
 
 export interface RunOptions {
   version: PythonVersion;
@@ -121,6 +121,11 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   let exitCode = 0;
   let stopped: RunResult['stopped'];
   let lastExc: PyBaseException | null = null;
+  // As the oracle's driver does: one collection before the program starts, so that the program's own counts and
+  // collections begin from zero (the loader's garbage gone, the free lists empty).
+  collect();
+  // PyEval_EvalCode wraps the module's code in a function object for the run.
+  const moduleFunction = makeFunction(code, globals, null, null, null, null);
   const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
   rt.depth = 1; // the module's own frame counts toward the recursion limit, as in a script
   rt.deadline = Date.now() + maxMillis;
@@ -139,6 +144,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
       throw e;
     }
   }
+  decref(moduleFunction);
   decref(globals);
   decref(code);
   if (!stopped) shutdown(main, lastExc, modulesBefore);
