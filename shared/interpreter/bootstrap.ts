@@ -13,6 +13,7 @@ import * as objectType from './types/object';
 import * as typeType from './types/type';
 import * as functionTypes from './types/function';
 import * as exceptions from './types/exceptions';
+import * as exceptionGroup from './types/exceptiongroup';
 import * as generator from './types/generator';
 import * as misc from './types/misc';
 import * as intType from './types/int';
@@ -84,6 +85,7 @@ export function createRuntime(version: Version): Runtime {
   typeType.install(t);
   functionTypes.install(t);
   exceptions.install(t);
+  exceptionGroup.install(t);
   generator.install(t);
   misc.install(t);
   intType.install(t);

@@ -277,10 +277,14 @@ const abs: Fn = (args, kwnames) => {
   return unaryOp(args[0], 'abs');
 };
 
+/** PyCallable_Check */
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyBuiltin || findSlot(o.ob_type, 'tp_call') !== undefined || lookupType(o.ob_type, '__call__') !== null || o.ob_type === rt.t.function || o.ob_type === rt.t.method;
+}
+
 const callable: Fn = (args, kwnames) => {
   exactArgs('callable', args, 1, kwnames);
-  const o = args[0];
-  return newBool(o instanceof PyBuiltin || findSlot(o.ob_type, 'tp_call') !== undefined || lookupType(o.ob_type, '__call__') !== null || o.ob_type === rt.t.function || o.ob_type === rt.t.method);
+  return newBool(isCallable(args[0]));
 };
 
 const hashFn: Fn = (args, kwnames) => {

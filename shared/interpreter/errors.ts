@@ -6,6 +6,7 @@ import { dirOf } from './types/type';
 import { PyBaseException, PyObject, PyStr, PyTraceback } from './objects';
 import { PyRaise, decref, newStr, rt } from './runtime';
 import { exceptionStr } from './types/exceptions';
+import { isExceptionGroup, type PyBaseExceptionGroup } from './types/exceptiongroup';
 
 /** Source text of each simulated file, for the lines tracebacks quote. */
 export const sources = new Map<string, string[]>();
@@ -56,7 +57,7 @@ export function exceptionHeader(e: PyObject): string {
 
 function safeStr(e: PyBaseException): string {
   try {
-    return e.ob_type.heapType ? strText(e) : exceptionStr(e);
+    return e.ob_type.heapType || isExceptionGroup(e) ? strText(e) : exceptionStr(e);
   } catch (err) {
     if (err instanceof PyRaise) {
       decref(err.exc);
@@ -75,20 +76,98 @@ function notes(e: PyBaseException): string {
   return (list.items ?? []).map((x) => strText(x) + '\n').join('');
 }
 
-/** print_exception_recursive: causes and contexts first, then this exception. */
-export function formatException(e: PyBaseException, seen = new Set<PyObject>()): string {
-  seen.add(e);
+/** print_exception's state (Python/pythonrun.c): how deep in exception groups, and what was printed already. */
+interface PrintContext {
+  seen: Set<PyObject>;
+  depth: number;
+  needClose: boolean;
+}
+
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+const CAUSE_MESSAGE = 'The above exception was the direct cause of the following exception:\n';
+const CONTEXT_MESSAGE = 'During handling of the above exception, another exception occurred:\n';
+
+/** EXC_INDENT and EXC_MARGIN: inside an exception group every line is indented and ruled. */
+function indent(ctx: PrintContext): string {
+  return ' '.repeat(2 * ctx.depth);
+}
+
+function margin(ctx: PrintContext): string {
+  return indent(ctx) + (ctx.depth ? '| ' : '');
+}
+
+/** Each line of text (which ends with a newline) behind the margin. */
+function withMargin(ctx: PrintContext, text: string): string {
+  if (!ctx.depth || !text) return text;
+  return text.replace(/^/gm, margin(ctx)).slice(0, -margin(ctx).length);
+}
+
+/** The report of an uncaught exception: its causes and contexts first, groups with their members. */
+export function formatException(e: PyBaseException): string {
+  return printExceptionRecursive({ seen: new Set(), depth: 0, needClose: false }, e);
+}
+
+/** print_exception_recursive with print_exception_cause_and_context. */
+function printExceptionRecursive(ctx: PrintContext, e: PyBaseException): string {
+  ctx.seen.add(e);
   let out = '';
-  if (e.cause instanceof PyBaseException && !seen.has(e.cause)) {
-    out += formatException(e.cause, seen);
-    out += '\nThe above exception was the direct cause of the following exception:\n\n';
-  } else if (e.context instanceof PyBaseException && !e.suppressContext && !seen.has(e.context)) {
-    out += formatException(e.context, seen);
-    out += '\nDuring handling of the above exception, another exception occurred:\n\n';
+  if (e.cause instanceof PyBaseException) {
+    if (!ctx.seen.has(e.cause)) out += printChained(ctx, e.cause, CAUSE_MESSAGE);
+  } else if (e.context instanceof PyBaseException && !e.suppressContext && !ctx.seen.has(e.context)) {
+    out += printChained(ctx, e.context, CONTEXT_MESSAGE);
   }
-  if (e.traceback) out += 'Traceback (most recent call last):\n' + formatTraceback(e.traceback as PyTraceback);
-  out += exceptionHeader(e) + '\n';
-  out += notes(e);
+  return out + (isExceptionGroup(e) ? printExceptionGroup(ctx, e) : printException(ctx, e));
+}
+
+function printChained(ctx: PrintContext, e: PyBaseException, message: string): string {
+  const needClose = ctx.needClose;
+  const out = printExceptionRecursive(ctx, e);
+  ctx.needClose = needClose;
+  const m = margin(ctx);
+  return `${out}${m}\n${m}${message}${m}\n`;
+}
+
+/** print_exception: the traceback (a group's under its own header), the exception line, the notes. */
+function printException(ctx: PrintContext, e: PyBaseException): string {
+  let out = '';
+  if (e.traceback) {
+    const group = isExceptionGroup(e);
+    const headerMargin = group && ctx.depth === 1 ? '+ ' : margin(ctx).slice(indent(ctx).length);
+    const header = group ? 'Exception Group Traceback (most recent call last):' : 'Traceback (most recent call last):';
+    out += `${indent(ctx)}${headerMargin}${header}\n` + withMargin(ctx, formatTraceback(e.traceback as PyTraceback));
+  }
+  out += margin(ctx) + exceptionHeader(e) + '\n';
+  return out + withMargin(ctx, notes(e));
+}
+
+/** print_exception_group: the group, then each member in its ruled box (at most 15, 10 groups deep). */
+function printExceptionGroup(ctx: PrintContext, e: PyBaseExceptionGroup): string {
+  if (ctx.depth > MAX_GROUP_DEPTH) return `${margin(ctx)}... (max_group_depth is ${MAX_GROUP_DEPTH})\n`;
+  if (ctx.depth === 0) ctx.depth++;
+  let out = printException(ctx, e);
+  const excs = e.excs.items;
+  const n = excs.length <= MAX_GROUP_WIDTH ? excs.length : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true; // the closing rule may come from a nested group
+    const truncated = i >= MAX_GROUP_WIDTH;
+    out += `${indent(ctx)}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`;
+    ctx.depth++;
+    if (!truncated) {
+      out += printExceptionRecursive(ctx, excs[i] as PyBaseException);
+    } else {
+      const remaining = excs.length - MAX_GROUP_WIDTH;
+      out += `${margin(ctx)}and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`;
+    }
+    if (last && ctx.needClose) {
+      out += `${indent(ctx)}+------------------------------------\n`;
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (ctx.depth === 1) ctx.depth--;
   return out;
 }
 

@@ -14,6 +14,7 @@ import {
   PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
 import * as dict from './types/dict';
+import { checkEgMatch, prepReraiseStar } from './types/exceptiongroup';
 import { listAppendSteal } from './types/list';
 
 /** The hooks the VM needs from the builtin types (installed by bootstrap). */
@@ -1111,8 +1112,14 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.STOPITERATION_ERROR:
               break;
+            case Op.CHECK_EG_MATCH:
+              checkEgMatch(f);
+              break;
+            case Op.PREP_RERAISE_STAR:
+              prepReraiseStar(f);
+              break;
             default:
-              throw new SimulationStopped(`not simulated: instruction ${op} (except* and exception groups)`, f.lineno);
+              throw new SimulationStopped(`not simulated: instruction ${op}`, f.lineno);
           }
         }
       } catch (e) {

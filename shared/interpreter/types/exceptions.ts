@@ -85,12 +85,16 @@ export function makeExceptionTypes(t: TypeTable): void {
   for (const [name, baseName] of HIERARCHY) {
     if (name === 'PythonFinalizationError' && rt.v < 313) continue;
     const base = baseName === 'object' ? t.object : t.exc.get(baseName)!;
-    const type = new PyType(t.type, name, base);
-    type.basicsize = 64 + 8 * extraFields(name);
+    // ExceptionGroup is made by PyErr_NewException with the bases (BaseExceptionGroup, Exception)
+    // (create_exception_group_class in Objects/exceptions.c).
+    const second = name === 'ExceptionGroup' ? t.exc.get('Exception')! : null;
+    const type = new PyType(t.type, name, base, second ? [base, second] : undefined);
+    // PyBaseExceptionObject: the object header, dict, args, notes, traceback, context, cause and a padded char.
+    type.basicsize = (9 + extraFields(name)) * rt.version.ptr;
     type.hasGC = true;
     type.instanceDict = true;
     type.weakrefable = true;
-    type.mro = computeLinearMro(type);
+    type.mro = second ? [type, base, ...second.mro] : computeLinearMro(type);
     t.exc.set(name, type);
   }
 }
@@ -98,6 +102,8 @@ export function makeExceptionTypes(t: TypeTable): void {
 function extraFields(name: string): number {
   switch (name) {
     case 'StopIteration': case 'SystemExit': return 1;
+    case 'BaseExceptionGroup': return 2;
+    case 'ExceptionGroup': return 3; // and the __weakref__ slot a class made by PyErr_NewException has
     case 'NameError': return 1;
     case 'AttributeError': return 2;
     case 'ImportError': case 'ModuleNotFoundError': return 4;
