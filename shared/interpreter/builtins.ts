@@ -1,8 +1,6 @@
 // The builtins module's functions (Python/bltinmodule.c) and its iterator types (enumerate, zip, map, filter,
 // reversed, callable_iterator). The value types (int, str, list, ...) are in types/.
-import {
-  EQ, GT, LT, call, callMethod, callSpecial, excType, getAttr, getAttrOpt, getIter, isInstance, isSubtype, isTrue, iterNext, length, lookupType, richCompareBool, repr, setAttr, strText, typeName, indexValue, unaryOp, binaryOp, iterate, findSlot,
-} from './abstract';
+import { binaryOp, call, callDescriptor, callMethod, callSpecial, EQ, excType, findSlot, getAttr, getAttrOpt, getItem, getIter, GT, indexValue, isInstance, isSubtype, isTrue, iterate, iterNext, length, lookupType, LT, repr, richCompareBool, setAttr, strText, typeName, unaryOp } from './abstract';
 import {
   PyBuiltin, PyDict, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
@@ -372,7 +370,6 @@ const round: Fn = (args, kwnames) => {
   const [number, ndigits] = bindArgs('round', args, kwnames, ['number', 'ndigits'], 1);
   const m = lookupType(number!.ob_type, '__round__');
   if (!m) typeError(`type ${typeName(number!)} doesn't define __round__ method`);
-  const { callDescriptor } = require('./abstract') as typeof import('./abstract');
   return callDescriptor(m!, number!, ndigits && ndigits !== rt.None ? [ndigits] : []);
 };
 
@@ -381,7 +378,6 @@ const format: Fn = (args, kwnames) => {
   const spec = args.length > 1 ? args[1] : newStr('');
   try {
     const m = lookupType(args[0].ob_type, '__format__');
-    const { callDescriptor } = require('./abstract') as typeof import('./abstract');
     const r = callDescriptor(m!, args[0], [spec]);
     if (!(r instanceof PyStr)) {
       const n = typeName(r);
@@ -608,7 +604,6 @@ function installIteratorTypes(): PyType[] {
   });
   const reversed = makeIteratorType('reversed', (it) => {
     if (!it.source || it.index < 0) return null;
-    const { getItem } = require('./abstract') as typeof import('./abstract');
     const i = newInt(it.index);
     try {
       const v = getItem(it.source, i);

@@ -1,14 +1,14 @@
 // The _abc module (Modules/_abc.c): the machinery behind abc.ABCMeta (pylib/abc.ts): abstract-method
 // computation, the registry of virtual subclasses, and the positive and negative caches of
 // isinstance/issubclass checks. The caches hold classes weakly, as CPython's sets of weak references do.
-import {
-  call, callMethod, excType, getAttr, getAttrOpt, getIter, isTrue, iterNext, setAttr, typeName,
-} from '../abstract';
+import { call, callMethod, excType, getAttr, getAttrOpt, getItem, getIter, isTrue, iterNext, setAttr, typeModified, typeName } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyType } from '../objects';
 import { alloc, decref, incref, newInt, newList, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { classMethod } from '../types/util';
 import { finishType, moduleFunction, moduleValue, newStaticType, typeError } from './support';
+import { isSubclassOf } from '../builtins';
+import { newFrozenset, newSetFromItems, setAddKey } from '../types/set';
 
 class PyAbcData extends PyObject {
   /** Held weakly: a class that dies leaves the set (see alive()). */
@@ -54,7 +54,6 @@ export function installAbc(m: PyModule): void {
     }
   };
   const isSubclass = (a: PyObject, b: PyObject): boolean => {
-    const { isSubclassOf } = require('../builtins') as typeof import('../builtins');
     return isSubclassOf(a, b);
   };
 
@@ -63,8 +62,6 @@ export function installAbc(m: PyModule): void {
   moduleFunction(m, '_abc_init', (args) => {
     const self = args[0];
     // Stage 1: the class's own abstract methods; stage 2: inherited ones still abstract here.
-    const { newFrozenset } = require('../types/set') as typeof import('../types/set');
-    const { setAddKey } = require('../types/set') as typeof import('../types/set');
     const abstracts = newFrozenset(null);
     try {
       const ns = getAttr(self, '__dict__');
@@ -80,7 +77,6 @@ export function installAbc(m: PyModule): void {
         }
         try {
           for (const key of keyList.items) {
-            const { getItem } = require('../abstract') as typeof import('../abstract');
             const value = getItem(ns, key);
             try {
               if (isAbstract(value)) setAddKey(abstracts, key);
@@ -245,7 +241,6 @@ export function installAbc(m: PyModule): void {
 
   moduleFunction(m, '_get_dump', (args) => {
     const data = impl(args[0]);
-    const { newSetFromItems } = require('../types/set') as typeof import('../types/set');
     const weak = (s: Set<PyObject>): PyObject => newSetFromItems(alive(s));
     return newTuple([weak(data.registry), weak(data.cache), weak(data.negativeCache), newInt(data.negativeVersion)]);
   });
@@ -263,7 +258,6 @@ export function installAbc(m: PyModule): void {
   // object.__subclasshook__ (a classmethod returning NotImplemented), which ABCMeta's checks call.
   if (!rt.t.object.dict.map.has('__subclasshook__')) {
     classMethod(rt.t.object, '__subclasshook__', () => incref(rt.NotImplemented));
-    const { typeModified } = require('../abstract') as typeof import('../abstract');
     typeModified();
   }
   void call;

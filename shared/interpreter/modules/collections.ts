@@ -1,19 +1,15 @@
 // The _collections module (Modules/_collectionsmodule.c, Objects/odictobject.c): deque, defaultdict,
 // OrderedDict, _tuplegetter (namedtuple's field descriptors) and _count_elements (Counter's fast path). They are
 // C types in CPython; collections/__init__.py (pylib) builds namedtuple, Counter, ChainMap... on them.
-import {
-  EQ, NE, call, callDescriptor, excType, getAttrOpt, getIter, isTrue, iterNext, length, lookupType,
-  reprText, richCompare, richCompareBool, setItem as setItemAbstract, getItem as getItemAbstract, typeName,
-  findSlot,
-} from '../abstract';
+import { binaryOp, call, callDescriptor, EQ, excType, findSlot, getAttrOpt, getItem as getItemAbstract, getIter, isTrue, iterNext, length, lookupType, lookupType as lt, NE, reprText, richCompare, richCompareBool, setItem as setItemAbstract, typeName } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyTuple, PyType, PyInt, PyList } from '../objects';
-import { alloc, decref, incref, newBool, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
+import { alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { asSsize, clinic, cmpResult, def, getter, hasIndex, reprEnter, reprLeave } from '../types/common';
 import * as dict from '../types/dict';
 import { dictCopy, dictUpdateArg, newDictView, PyDictView } from '../types/dictmethods';
 import { newDictIterator } from '../types/iterators';
 import { listFromIterable } from '../types/list';
-import { addInstanceDescriptors } from '../types/object';
+import { addInstanceDescriptors, PyGetSet } from '../types/object';
 import { classMethod } from '../types/util';
 import { finishType, moduleFunction, moduleValue, newStaticType, splitArgs, typeError } from './support';
 import { addClassGetItem } from './typesmod';
@@ -461,7 +457,6 @@ export function installCollections(m: PyModule): void {
     let rest = args;
     if (npos > 0) {
       const f = args[0];
-      const { lookupType: lt } = require('../abstract') as typeof import('../abstract');
       const callable = f === rt.None || f instanceof PyType || !!findSlot(f.ob_type, 'tp_call') || lt(f.ob_type, '__call__') !== null;
       if (!callable) typeError('first argument must be callable or None');
       const old = d.factory;
@@ -527,7 +522,6 @@ export function installCollections(m: PyModule): void {
     return newTuple([incref(d.ob_type), args, incref(rt.None), incref(rt.None), it]);
   });
   const factoryGetSet = (): void => {
-    const { PyGetSet } = require('../types/object') as typeof import('../types/object');
     const gs = alloc(new PyGetSet(rt.t.getset_descriptor, 'default_factory', dd,
       (o) => incref((o as PyDefaultDict).factory ?? rt.None),
       (o, v) => {
@@ -578,7 +572,6 @@ export function installCollections(m: PyModule): void {
     }
   };
   const dictCopyPlain = (d: PyDict): PyDict => {
-    const { newDict } = require('../runtime') as typeof import('../runtime');
     const n = newDict();
     for (const e of dict.entries(d)) dict.setItem(n, e.key, e.value);
     return n;
@@ -782,7 +775,6 @@ export function installCollections(m: PyModule): void {
     decref(d);
   };
   {
-    const { PyGetSet } = require('../types/object') as typeof import('../types/object');
     const gs = alloc(new PyGetSet(rt.t.getset_descriptor, '__doc__', tg,
       (o) => incref((o as PyTupleGetter).doc),
       (o, v) => {
@@ -812,7 +804,6 @@ export function installCollections(m: PyModule): void {
           if (exactDict || (mapping instanceof PyDict && lookupType(mapping.ob_type, 'get') === lookupType(rt.t.dict, 'get') &&
             lookupType(mapping.ob_type, '__setitem__') === lookupType(rt.t.dict, '__setitem__'))) {
             const old = dict.getItem(mapping as PyDict, key);
-            const { binaryOp } = require('../abstract') as typeof import('../abstract');
             const nv = old ? binaryOp(old, one, 0) : incref(one);
             try {
               dict.setItem(mapping as PyDict, key, nv);
@@ -829,7 +820,6 @@ export function installCollections(m: PyModule): void {
               decref(getm);
               decref(zero);
             }
-            const { binaryOp } = require('../abstract') as typeof import('../abstract');
             const nv = binaryOp(old, one, 0);
             decref(old);
             try {

@@ -3,7 +3,7 @@
 // Python need them (namedtuple and dataclasses make functions from source text, as CPython's do).
 import { parse } from '../../parser';
 import type { Expr, Module, Stmt } from '../../parser/ast';
-import { excType, isInstance, typeName } from '../abstract';
+import { call, excType, indexValue, isInstance, typeName } from '../abstract';
 import { CodeObject } from '../code';
 import { CompileError, compileModule } from '../compiler';
 import { Frame } from '../frame';
@@ -12,6 +12,8 @@ import { decref, incref, newDict, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { bindArgs, builtinFunction } from '../types/util';
 import { evalFrame } from '../vm';
+import { bytesLike, decodeBytes } from '../types/bytes';
+import { importName } from './index';
 
 const EVAL_RESULT = '__simulator_eval_result__';
 
@@ -72,7 +74,6 @@ function namespaces(fname: string, globals: PyObject | null, locals: PyObject | 
     else if (f!.locals) l = incref(f!.locals);
     else {
       const localsFn = dict.getItemStr(rt.builtins, 'locals')!;
-      const { call } = require('../abstract') as typeof import('../abstract');
       l = call(localsFn, []) as PyDict;
     }
     return [g, l];
@@ -103,7 +104,6 @@ export function runCode(code: CodeObject, globals: PyDict, locals: PyDict): PyOb
 function sourceOf(fname: string, o: PyObject, mode: string): CodeObject {
   if (o instanceof CodeObject) return incref(o);
   if (o instanceof PyStr) return compileSource(o.value, '<string>', mode);
-  const { bytesLike, decodeBytes } = require('../types/bytes') as typeof import('../types/bytes');
   const b = bytesLike(o);
   if (b) return compileSource(decodeBytes(b), '<string>', mode);
   return raise(excType('TypeError'), `${fname}() arg 1 must be a string, bytes or code object`);
@@ -154,8 +154,6 @@ export function installExecEval(builtins: PyDict): void {
   add('__import__', (args, kw) => {
     const [name, globals, , fromlist, level] = bindArgs('__import__', args, kw, ['name', 'globals', 'locals', 'fromlist', 'level'], 1);
     if (!(name instanceof PyStr)) raise(excType('TypeError'), `__import__() argument 1 must be str, not ${typeName(name!)}`);
-    const { importName } = require('./index') as typeof import('./index');
-    const { indexValue } = require('../abstract') as typeof import('../abstract');
     return importName((name as PyStr).value, (globals instanceof PyDict ? globals : rt.builtins), fromlist ?? rt.None, level ? Number(indexValue(level)) : 0);
   });
   void isInstance;

@@ -2,17 +2,16 @@
 // _lru_cache_wrapper behind lru_cache and cache. The cache keeps CPython's references: its dict holds each key
 // (the argument itself for one int or str argument, else a tuple of the arguments) and, through its links, the
 // results, so a cached method keeps `self` alive exactly as in CPython. functools.py (pylib) builds on these.
-import {
-  EQ, addressHex, call, callDescriptor, excType, genericGetAttr, genericSetAttr, getIter, hash, isTrue, iterNext,
-  reprText, richCompare, richCompareBool, typeName,
-} from '../abstract';
+import { addressHex, call, callDescriptor, EQ, excType, findSlot, genericGetAttr, genericSetAttr, getIter, hash, isTrue, iterNext, lookupType, reprText, richCompare, richCompareBool, strText, typeName } from '../abstract';
 import { PyDict, PyInt, PyModule, PyObject, PyStr, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newDict, newInt, newStr, newTuple, raise, rt, xdecref } from '../runtime';
-import { addInstanceDescriptors } from '../types/object';
+import { addInstanceDescriptors, newInstance } from '../types/object';
 import * as dict from '../types/dict';
-import { def, getter } from '../types/common';
+import { clinic, def, getter, reprEnter, reprLeave } from '../types/common';
 import { newMethod } from '../types/function';
 import { finishType, moduleFunction, moduleValue, newStaticType, splitArgs, typeError } from './support';
+import { classMethod } from '../types/util';
+import { newGenericAlias } from './typesmod';
 
 /** An object of one of these types that may have an instance __dict__ (made on first attribute store). */
 class PyWithDict extends PyObject {
@@ -25,7 +24,6 @@ class PyWithDict extends PyObject {
 function lazyDictSetattro(self: PyObject, name: PyStr, value: PyObject | null): void {
   const o = self as PyWithDict;
   if (!o.dict && value) {
-    const { lookupType, findSlot } = require('../abstract') as typeof import('../abstract');
     const descr = lookupType(o.ob_type, name.value);
     if (!descr || !findSlot(descr.ob_type, 'tp_descr_set')) o.dict = newDict();
   }
@@ -83,7 +81,6 @@ export function installFunctools(m: PyModule): void {
       pkw = func.kw;
       func = func.fn;
     }
-    const { findSlot, lookupType } = require('../abstract') as typeof import('../abstract');
     const callable = !!findSlot(func.ob_type, 'tp_call') || func instanceof PyType || lookupType(func.ob_type, '__call__') !== null ||
       func.ob_type === rt.t.function || func.ob_type === rt.t.builtin_function_or_method;
     if (!callable) typeError('the first argument must be callable');
@@ -113,7 +110,6 @@ export function installFunctools(m: PyModule): void {
   };
   partial.slots.tp_repr = (self) => {
     const p = self as PyPartial;
-    const { reprEnter, reprLeave } = require('../types/common') as typeof import('../types/common');
     const t = p.ob_type;
     const name = t === partial ? 'functools.partial' : rt.v >= 313 ? `${t.module}.${t.qualname}` : t.name;
     if (reprEnter(p)) return newStr('...');
@@ -121,7 +117,6 @@ export function installFunctools(m: PyModule): void {
       let s = reprText(p.fn);
       for (const a of p.args.items) s += ', ' + reprText(a);
       for (const e of dict.entries(p.kw)) {
-        const { strText } = require('../abstract') as typeof import('../abstract');
         s += `, ${strText(e.key)}=${reprText(e.value)}`;
       }
       return newStr(`${name}(${s})`);
@@ -233,7 +228,6 @@ export function installFunctools(m: PyModule): void {
   const keyWrapper = newStaticType('KeyWrapper', { module: 'functools', size: 32, gc: true });
   keyWrapper.slots.tp_call = (self, args, kwnames) => {
     const k = self as PyKeyWrapper;
-    const { clinic } = require('../types/common') as typeof import('../types/common');
     const [obj] = clinic('K', args, kwnames, ['obj'], { posonly: 0, minpos: 1, maxpos: 1 });
     return alloc(new PyKeyWrapper(keyWrapper, incref(k.cmp), incref(obj!)), 32);
   };
@@ -273,7 +267,6 @@ export function installFunctools(m: PyModule): void {
   dict.setItemStr(keyWrapper.dict, '__hash__', rt.None);
   finishType(keyWrapper);
   moduleFunction(m, 'cmp_to_key', (args, kwnames) => {
-    const { clinic } = require('../types/common') as typeof import('../types/common');
     const [mycmp] = clinic('cmp_to_key', args, kwnames, ['mycmp'], { posonly: 0, minpos: 1, maxpos: 1 });
     return alloc(new PyKeyWrapper(keyWrapper, incref(mycmp!), null), 32);
   });
@@ -288,9 +281,7 @@ export function installFunctools(m: PyModule): void {
   finishType(linkType);
   const lru = newStaticType('_lru_cache_wrapper', { module: 'functools', size: 120, gc: true, baseType: false, weakrefable: true });
   lru.slots.tp_new = (type, args, kwnames) => {
-    const { clinic } = require('../types/common') as typeof import('../types/common');
     const [func, maxsizeO, typedO, infoType] = clinic('_lru_cache_wrapper', args, kwnames, ['user_function', 'maxsize', 'typed', 'cache_info_type'], { posonly: 0, minpos: 4, maxpos: 4 });
-    const { findSlot, lookupType } = require('../abstract') as typeof import('../abstract');
     const callable = !!findSlot(func!.ob_type, 'tp_call') || lookupType(func!.ob_type, '__call__') !== null ||
       func!.ob_type === rt.t.function || func!.ob_type === rt.t.builtin_function_or_method;
     if (!callable) typeError('the first argument must be callable');
@@ -301,7 +292,6 @@ export function installFunctools(m: PyModule): void {
       if (maxsize < 0) maxsize = 0;
     } else return typeError('maxsize should be integer or None');
     const typed = isTrue(typedO!);
-    const { newInstance } = require('../types/object') as typeof import('../types/object');
     void newInstance;
     const kwdMark = alloc(new PyObject(rt.t.object), 16);
     const w = alloc(new PyLruCache(type, incref(func!), newDict(), maxsize, typed, incref(infoType!), kwdMark), 120);
@@ -494,9 +484,7 @@ export function installFunctools(m: PyModule): void {
 
 /** __class_getitem__ = classmethod(GenericAlias), when types.GenericAlias exists. */
 function classGetItem(t: PyType): void {
-  const { classMethod } = require('../types/util') as typeof import('../types/util');
   classMethod(t, '__class_getitem__', (args, _kw, self) => {
-    const { newGenericAlias } = require('./typesmod') as typeof import('./typesmod');
     return newGenericAlias(self as PyObject, args[args.length - 1]);
   });
 }

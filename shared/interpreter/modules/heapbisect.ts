@@ -6,6 +6,7 @@ import { decref, incref, newInt, raise, rt } from '../runtime';
 import { asSsize, clinic } from '../types/common';
 import { listAppend, listAssSlice, listInsert } from '../types/list';
 import { moduleFunction, typeError } from './support';
+import { getItemStr, setItemStr } from '../types/dict';
 
 type Less = (a: PyObject, b: PyObject) => boolean;
 
@@ -212,7 +213,6 @@ export function installBisect(m: PyModule): void {
   }
   // bisect.py: bisect = bisect_right, insort = insort_right.
   const d = m.dict;
-  const { setItemStr, getItemStr } = require('../types/dict') as typeof import('../types/dict');
   setItemStr(d, 'bisect', getItemStr(d, 'bisect_right')!);
   setItemStr(d, 'insort', getItemStr(d, 'insort_right')!);
   void typeName;

@@ -8,6 +8,8 @@ import { clinic, def, getter } from '../types/common';
 import { bytesLike, newBytes } from '../types/bytes';
 import * as dict from '../types/dict';
 import { finishType, moduleValue, newStaticType, typeError } from './support';
+import { typeNew } from '../types/type';
+import { addInstanceDescriptors } from '../types/object';
 
 class PyStringIO extends PyObject {
   buf = '';
@@ -40,7 +42,6 @@ function sizeArg(o: PyObject | null | undefined): number {
 export function installIo(m: PyModule): void {
   const unsupported = excType('ValueError');
   // io.UnsupportedOperation(OSError, ValueError)
-  const { typeNew } = require('../types/type') as typeof import('../types/type');
   const ns = dict.newDictObject();
   const modName = newStr('io');
   dict.setItemStr(ns, '__module__', modName);
@@ -179,7 +180,6 @@ export function installIo(m: PyModule): void {
   getter<PyStringIO>(S, 'closed', (s) => newBool(s.closed));
   getter<PyStringIO>(S, 'line_buffering', () => newBool(false));
   getter<PyStringIO>(S, 'newlines', () => incref(rt.None));
-  const { addInstanceDescriptors } = require('../types/object') as typeof import('../types/object');
   addInstanceDescriptors(S, true, false);
   finishType(S);
   moduleValue(m, 'StringIO', S);

@@ -1,15 +1,14 @@
 // The itertools module (Modules/itertoolsmodule.c): every iterator is a C type in CPython, so here too, with
 // the references each one holds (its source iterator, saved items, the result tuple it reuses while nobody else
 // holds it) and the reprs of count and repeat.
-import {
-  EQ, binaryOp, call, excType, getIter, isTrue, iterNext, reprText, richCompareBool, typeName,
-} from '../abstract';
+import { binaryOp, call, EQ, excType, getAttrOpt, getIter, isTrue, iterNext, reprText, richCompareBool, typeName } from '../abstract';
 import { PyFloat, PyInt, PyList, PyModule, PyObject, PyStr, PyTuple, PyType, PyComplex } from '../objects';
 import { alloc, decref, incref, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { asSsize, clinic, def, hasIndex } from '../types/common';
 import { listAppend } from '../types/list';
 import { sequenceTuple } from '../types/tuple';
 import { finishType, moduleValue, newStaticType, splitArgs, typeError, valueError } from './support';
+import { builtinFunction, classMethod } from '../types/util';
 
 /** One itertools object: `o` holds its owned references (visited and cleared in that order), `s` the rest. */
 class PyItertool extends PyObject {
@@ -283,7 +282,6 @@ export function installItertools(m: PyModule): void {
     },
   });
   {
-    const { classMethod } = require('../types/util') as typeof import('../types/util');
     classMethod(chainType, 'from_iterable', (args, kw, self) => {
       noKwargs('from_iterable', kw);
       let cls = self as PyType | null;
@@ -1051,7 +1049,6 @@ export function installItertools(m: PyModule): void {
   finishType(teeType);
   moduleValue(m, '_tee', teeType);
   moduleValue(m, '_tee_dataobject', dataType);
-  const { builtinFunction } = require('../types/util') as typeof import('../types/util');
   const teeFn = builtinFunction('tee', (args, kw) => {
     noKwargs('tee', kw);
     argCount('tee', args, 1, 2);
@@ -1061,7 +1058,6 @@ export function installItertools(m: PyModule): void {
     const source = getIter(args[0]);
     const items: PyObject[] = [];
     try {
-      const { getAttrOpt } = require('../abstract') as typeof import('../abstract');
       let copyfunc = getAttrOpt(source, '__copy__');
       let first: PyObject;
       if (copyfunc) first = incref(source);

@@ -1,9 +1,9 @@
 // _json (Modules/_json.c): the scanner json.decoder uses (scanstring and make_scanner, with the C scanner's
 // error messages and positions) and the string escapers of json.encoder. The json package itself is Python
 // (pylib/json.ts), as in CPython; the encoder runs in Python (c_make_encoder is not provided).
-import { call, excType, getAttr, getItem, isTrue, typeName } from '../abstract';
+import { call, dictHooks, excType, getAttr, getItem, indexValue, isTrue, typeName } from '../abstract';
 import { PyDict, PyList, PyModule, PyObject, PyStr, PyType } from '../objects';
-import { PyRaise, alloc, decref, incref, newDict, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, newDict, newException, newInt, newList, newStr, newTuple, PyRaise, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { clinic } from '../types/common';
 import { finishType, importModule, moduleFunction, moduleValue, newStaticType, typeError } from './support';
@@ -12,7 +12,6 @@ function decodeError(msg: string, doc: PyStr, pos: number): never {
   const decoder = importModule('json.decoder');
   let cls: PyObject;
   try {
-    const { dictHooks } = require('../abstract') as typeof import('../abstract');
     void dictHooks;
     const mod = dict.getItemStr(rt.modules, 'json.decoder')!;
     cls = getAttr(mod, 'JSONDecodeError');
@@ -33,7 +32,6 @@ function decodeError(msg: string, doc: PyStr, pos: number): never {
 }
 
 function stopIteration(idx: number): never {
-  const { newException } = require('../runtime') as typeof import('../runtime');
   throw new PyRaise(newException(excType('StopIteration'), [newInt(idx)]));
 }
 
@@ -110,7 +108,6 @@ export function installJson(m: PyModule): void {
   moduleFunction(m, 'scanstring', (args, kw) => {
     const [s, endO, strictO] = clinic('scanstring', args, kw, ['string', 'end', 'strict'], { posonly: 3, minpos: 2, maxpos: 3 });
     if (!(s instanceof PyStr)) typeError(`first argument must be a string, not ${typeName(s!)}`);
-    const { indexValue } = require('../abstract') as typeof import('../abstract');
     const [text, end] = scanString(s as PyStr, Number(indexValue(endO!)), strictO ? isTrue(strictO) : true);
     return newTuple([newStr(text), newInt(end)]);
   });
@@ -137,7 +134,6 @@ export function installJson(m: PyModule): void {
     const sc = self as PyScanner;
     const [s, idxO] = clinic('scanner', args, kw, ['string', 'idx'], { posonly: 0, minpos: 2, maxpos: 2 });
     if (!(s instanceof PyStr)) typeError(`first argument must be a string, not ${typeName(s!)}`);
-    const { indexValue } = require('../abstract') as typeof import('../abstract');
     const memo = newDict();
     try {
       const [v, end] = scanOnce(sc, s as PyStr, Number(indexValue(idxO!)), memo, 0);

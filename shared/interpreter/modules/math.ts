@@ -1,11 +1,13 @@
 // The math module (Modules/mathmodule.c): floating-point functions with CPython's error messages, and the
 // exact integer functions (factorial, gcd, isqrt, comb, perm).
-import { excType, indexValue, isInstance, iterate, typeName, unaryOp } from '../abstract';
-import { PyFloat, PyInt, PyModule, PyObject, PyStr } from '../objects';
-import { decref, newBool, newFloat, newInt, raise, rt } from '../runtime';
+import { binaryOp, excType, indexValue, isInstance, iterate, typeName, typeName as tn, unaryOp } from '../abstract';
+import { PyFloat, PyInt, PyModule, PyObject, PyStr, PyTuple } from '../objects';
+import { decref, newBool, newFloat, newInt, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 import { crAcos, crAsin, crAtan, crAtan2, crExp, crExp2, crLog, crLog10, crLog2, crNorm, crPow, crTrig } from './libm';
+import { reprFloat } from '../../text/repr';
+import { sequenceTuple } from '../types/tuple';
 
 // Which C library the answers follow. exp, log, log2, pow, exp2 and the norms are correctly rounded in both
 // (glibc and musl share those routines; CPython computes hypot/dist itself); glibc's sin, cos, tan, atan,
@@ -59,7 +61,6 @@ const DOMAIN_MESSAGES_314: Record<string, string> = {
 export function domainErrorFor(name: string, x: number): never {
   const m = rt.v >= 314 ? DOMAIN_MESSAGES_314[name] : undefined;
   if (m) {
-    const { reprFloat } = require('../../text/repr') as typeof import('../../text/repr');
     return raise(excType('ValueError'), m.replace('%s', reprFloat(x)));
   }
   return domainError();
@@ -287,7 +288,6 @@ export function installMath(m: PyModule): void {
   });
   fn('prod', (args, kw) => {
     rangeArgs('prod', args, 1, 1);
-    const { binaryOp } = require('../abstract') as typeof import('../abstract');
     let acc: PyObject = newInt(1);
     if (kw && kw.length) {
       decref(acc);
@@ -726,7 +726,6 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
   fn('modf', (args, kw) => {
     exactArgs('modf', args, 1, kw);
     const x = toDouble(args[0]);
-    const { newTuple } = require('../runtime') as typeof import('../runtime');
     if (!Number.isFinite(x)) {
       if (Number.isNaN(x)) return newTuple([newFloat(x), newFloat(x)]);
       return newTuple([newFloat(x < 0 ? -0 : 0), newFloat(x)]);
@@ -739,7 +738,6 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
   fn('frexp', (args, kw) => {
     exactArgs('frexp', args, 1, kw);
     const x = toDouble(args[0]);
-    const { newTuple } = require('../runtime') as typeof import('../runtime');
     if (x === 0 || !Number.isFinite(x)) return newTuple([newFloat(x), newInt(0)]);
     const [m, e] = exactParts(x);
     const bits = (m < 0n ? -m : m).toString(2).length;
@@ -759,11 +757,8 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
   });
   fn('dist', (args, kw) => {
     exactArgs('dist', args, 2, kw);
-    const { PyTuple } = require('../objects') as typeof import('../objects');
-    const { sequenceTuple } = require('../types/tuple') as typeof import('../types/tuple');
     const seq = (o: PyObject, which: string): number[] => {
       if (!(o instanceof PyTuple)) {
-        const { typeName: tn } = require('../abstract') as typeof import('../abstract');
         void tn;
       }
       let t;
@@ -824,8 +819,7 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
       exactArgs(name, args, 1, kw);
       const [r, errno] = f(toDouble(args[0]));
       if (errno === 'EDOM') {
-        const { domainErrorFor: d } = require('./math') as typeof import('./math');
-        d(name, toDouble(args[0]));
+        domainErrorFor(name, toDouble(args[0]));
       }
       if (errno === 'ERANGE') raise(excType('OverflowError'), 'math range error');
       return newFloat(r);
@@ -837,7 +831,6 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
   if (rt.v >= 312) {
     fn('sumprod', (args, kw) => {
       exactArgs('sumprod', args, 2, kw);
-      const { iterate, binaryOp } = require('../abstract') as typeof import('../abstract');
       const p: PyObject[] = [];
       const q: PyObject[] = [];
       try {

@@ -1,14 +1,12 @@
 // The operator module (Modules/_operator.c): every operator as a builtin function, and the itemgetter,
 // attrgetter and methodcaller types with their reprs.
-import {
-  BINARY_NAMES, call, contains, excType, getAttr, getItem, getIter, inplaceOp, binaryOp, indexValue, isTrue,
-  iterNext, reprText, richCompare, richCompareBool, setItem, unaryOp, EQ, typeName,
-} from '../abstract';
+import { BINARY_NAMES, binaryOp, call, contains, EQ, excType, getAttr, getItem, getIter, indexValue, inplaceOp, isTrue, iterNext, lookupType, reprText, richCompare, richCompareBool, setItem, typeName, unaryOp } from '../abstract';
 import { PyModule, PyObject, PyStr, PyTuple, PyType } from '../objects';
-import { alloc, decref, incref, newBool, newDict, newInt, newStr, newTuple, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newDict, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { lengthHint } from '../types/iterators';
 import { finishType, moduleFunction, moduleValue, newStaticType, splitArgs, typeError } from './support';
+import { reprEnter, reprLeave } from '../types/common';
 
 function args2(name: string, args: PyObject[], kw: PyStr[] | null, n: number): void {
   if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
@@ -32,7 +30,6 @@ class PyGetter extends PyObject {
 
 /** PySequence_Check-like test for concat (the types with sq_concat). */
 const isSequence = (o: PyObject): boolean => {
-  const { lookupType } = require('../abstract') as typeof import('../abstract');
   const t = rt.t;
   if (o.ob_type.mro.some((c) => c === t.list || c === t.tuple || c === t.str || c === t.bytes || c === t.bytearray || c.name === 'deque')) return true;
   return o.ob_type.heapType && lookupType(o.ob_type, '__getitem__') !== null;
@@ -109,7 +106,6 @@ export function installOperator(m: PyModule): void {
     } finally {
       decref(it);
     }
-    const { raise } = require('../runtime') as typeof import('../runtime');
     return raise(excType('ValueError'), 'sequence.index(x): x not in sequence');
   });
   fn('getitem', (a, k) => { args2('getitem', a, k, 2); return getItem(a[0], a[1]); }, ['__getitem__']);
@@ -154,7 +150,6 @@ export function installOperator(m: PyModule): void {
   };
   const getterRepr = (name: string) => (self: PyObject): PyObject => {
     const g = self as PyGetter;
-    const { reprEnter, reprLeave } = require('../types/common') as typeof import('../types/common');
     if (reprEnter(g)) return newStr(`${name}(...)`);
     try {
       return newStr(`${name}(${g.items.map((x) => reprText(x)).join(', ')})`);

@@ -7,6 +7,8 @@ import { PyInt, PyModule, PyObject, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newFloat, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import { def } from '../types/common';
 import { finishType, moduleFunction, moduleValue, newStaticType, typeError } from './support';
+import { hash64 } from '../types/hashing';
+import { bytesLike, newBytes } from '../types/bytes';
 
 class MersenneTwister {
   mt = new Uint32Array(624);
@@ -114,7 +116,6 @@ function seedFrom(gen: MersenneTwister, arg: PyObject | null): void {
     gen.seedInt(BigInt(arg.value));
     return;
   }
-  const { hash64 } = require('../types/hashing') as typeof import('../types/hashing');
   void hash;
   let h = hash64(arg);
   if (h < 0n) h += 1n << BigInt(8 * rt.version.ptr);
@@ -235,7 +236,6 @@ export function sha512(data: Uint8Array): Uint8Array {
 
 /** _sha512 (3.11) / _sha2 (3.12+): the sha512 hash object, as much of it as Random.seed uses. */
 export function installSha2(m: PyModule): void {
-  const { bytesLike, newBytes } = require('../types/bytes') as typeof import('../types/bytes');
   class PySha extends PyObject {
     data: number[] = [];
   }

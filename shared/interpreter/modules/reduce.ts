@@ -1,14 +1,13 @@
 // object.__reduce_ex__, object.__reduce__ and object.__getstate__ (Objects/typeobject.c: object___reduce_ex__,
 // reduce_newobj, object_getstate): what copy.copy and copy.deepcopy rebuild an instance from. copyreg (pylib)
 // provides __newobj__ and _slotnames, as in CPython.
-import {
-  callDescriptor, callMethod, excType, getAttrOpt, getIter, isRaised, lookupType, typeName,
-} from '../abstract';
+import { callDescriptor, callMethod, excType, findSlot, getAttrOpt, getIter, indexValue, isRaised, lookupType, typeModified, typeName } from '../abstract';
 import { importModule } from './support';
 import { PyBuiltin, PyDict, PyInstance, PyList, PyObject, PyStr, PyTuple, PyType } from '../objects';
 import { decref, incref, newDict, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { method } from '../types/util';
+import { materializeDict } from '../types/object';
 
 function copyreg(): PyObject {
   return importModule('copyreg');
@@ -19,7 +18,6 @@ function instanceDictOf(o: PyObject): PyDict | null {
   if (o instanceof PyInstance) {
     if (o.dict) return o.dict.map.size ? o.dict : null;
     if (o.values && o.values.size) {
-      const { materializeDict } = require('../types/object') as typeof import('../types/object');
       return materializeDict(o);
     }
     return null;
@@ -116,7 +114,6 @@ function newArguments(obj: PyObject): [PyTuple | null, PyDict | null] {
 
 /** reduce_newobj (protocol 2 and up). */
 function reduceNewobj(obj: PyObject): PyObject {
-  const { findSlot } = require('../abstract') as typeof import('../abstract');
   if (!findSlot(obj.ob_type, 'tp_new') && !lookupType(obj.ob_type, '__new__')) {
     raise(excType('TypeError'), `cannot pickle '${typeName(obj)}' object`);
   }
@@ -186,7 +183,6 @@ export function installReduce(): void {
   method(object, '__reduce_ex__', (args, _kw, self) => {
     const obj = self!;
     if (args.length !== 1) raise(excType('TypeError'), `object.__reduce_ex__() takes exactly one argument (${args.length} given)`);
-    const { indexValue } = require('../abstract') as typeof import('../abstract');
     const proto = Number(indexValue(args[0]));
     const reduce = lookupType(obj.ob_type, '__reduce__');
     const own = object.dict.map.get('__reduce__')?.value;
@@ -194,7 +190,6 @@ export function installReduce(): void {
     return commonReduce(obj, proto);
   });
   if (rt.v >= 311) method(object, '__getstate__', (_args, _kw, self) => getstateDefault(self!, false));
-  const { typeModified } = require('../abstract') as typeof import('../abstract');
   typeModified();
   void isRaised;
   void newStr;

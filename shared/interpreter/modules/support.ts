@@ -2,11 +2,12 @@
 // (PyTypeObject with slots and methods), module functions, and argument helpers shared by several modules.
 import { allTypes, excType, isRaised, typeName } from '../abstract';
 import { PyModule, PyObject, PyStr, PyType, type NativeFn } from '../objects';
-import { decref, incref, newDict, placeStatic, raise, rt } from '../runtime';
+import { decref, incref, newDict, newStr, placeStatic, raise, rt } from '../runtime';
 import { addSlotWrappers as commonSlotWrappers } from '../types/common';
 import * as dict from '../types/dict';
 import { addSlotWrappers as objectSlotWrappers } from '../types/object';
 import { builtinFunction } from '../types/util';
+import { importName } from './index';
 
 export interface TypeOptions {
   /** __module__ shown in the repr (`<class 'collections.deque'>`). */
@@ -48,7 +49,6 @@ export function newStaticType(name: string, opts: TypeOptions): PyType {
 }
 
 function newStrFor(s: string): PyObject {
-  const { newStr } = require('../runtime') as typeof import('../runtime');
   return newStr(s);
 }
 
@@ -109,7 +109,6 @@ export function tn(o: PyObject): string {
 
 /** import name (a new reference to the module), as PyImport_ImportModule. */
 export function importModule(name: string): PyObject {
-  const { importName } = require('./index') as typeof import('./index');
   return importName(name, rt.builtins, rt.None, 0);
 }
 

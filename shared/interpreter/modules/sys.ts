@@ -2,7 +2,7 @@
 // interning, version information of the simulated CPython.
 import { callSpecial, excType, indexValue, isInstance, typeName } from '../abstract';
 import { PyInt, PyModule, PyObject, PyStr, PyType } from '../objects';
-import { alloc, decref, incref, internStr, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, internStr, newException, newInt, newList, newStr, newTuple, PyRaise, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 import { borrowedReferences, frameObject } from '../vm';
@@ -88,7 +88,6 @@ export function installSys(m: PyModule): void {
   });
   fn('exit', (args, kw) => {
     rangeArgs('exit', args, 0, 1, kw);
-    const { PyRaise, newException } = require('../runtime') as typeof import('../runtime');
     throw new PyRaise(newException(excType('SystemExit'), args.map(incref)));
   });
   fn('exc_info', () => {

@@ -1,14 +1,17 @@
 // types.GenericAlias (Objects/genericaliasobject.c) and types.UnionType (Objects/unionobject.c): what
 // `list[int]` and `int | None` make, with CPython's reprs, equality and hashing. Installed at startup: the
 // builtin containers get __class_getitem__, and classes get `|`.
-import {
-  EQ, NE, call, excType, getAttr, getAttrOpt, hash, isSubtype, reprText, richCompareBool, setAttr, strText,
-} from '../abstract';
-import { PyObject, PyStr, PyTuple, PyType } from '../objects';
+import { call, callDescriptor, descrGet, EQ, excType, findSlot, getAttr, getAttrOpt, getIter, hash, isSubtype, lookupType, NE, reprText, richCompareBool, setAttr, str, strText, typeModified, typeName } from '../abstract';
+import { PyDict, PyObject, PyStr, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newBool, newStr, newTuple, raise, rt } from '../runtime';
-import { def } from '../types/common';
+import { clinic, def } from '../types/common';
 import { classMethod } from '../types/util';
 import { finishType, newStaticType, typeError } from './support';
+import { newFrozenset } from '../types/set';
+import { isInstanceOf, isSubclassOf } from '../builtins';
+import { mappingProxy } from '../types/type';
+import { newMethod } from '../types/function';
+import { delItemStr, newDictObject } from '../types/dict';
 
 export class PyGenericAlias extends PyObject {
   parameters: PyTuple | null = null;
@@ -212,7 +215,6 @@ function installTypes(): void {
     const g = self as PyGenericAlias;
     const starred = alloc(new PyGenericAlias(ga, incref(g.origin), incref(g.args), true), 72);
     const t = newTuple([starred]);
-    const { getIter } = require('../abstract') as typeof import('../abstract');
     const it = getIter(t);
     decref(t);
     return it;
@@ -246,7 +248,6 @@ function installTypes(): void {
   unionType = ut;
   ut.slots.tp_repr = (self) => newStr((self as PyUnion).args.items.map((a) => reprItem(a, true)).join(' | '));
   ut.slots.tp_hash = (self) => {
-    const { newFrozenset } = require('../types/set') as typeof import('../types/set');
     const fs = newFrozenset((self as PyUnion).args);
     try {
       return hash(fs);
@@ -281,11 +282,9 @@ function installTypes(): void {
   };
   ut.slots.nb = { or: unionOr };
   def<PyUnion>(ut, '__instancecheck__', (self, args) => {
-    const { isInstanceOf } = require('../builtins') as typeof import('../builtins');
     return newBool(self.args.items.some((c) => isInstanceOf(args[0], c)));
   });
   def<PyUnion>(ut, '__subclasscheck__', (self, args) => {
-    const { isSubclassOf } = require('../builtins') as typeof import('../builtins');
     return newBool(self.args.items.some((c) => isSubclassOf(args[0], c)));
   });
   if (rt.v >= 314) {
@@ -316,10 +315,8 @@ export function installGenericAliases(): void {
   // type[int] (PyObject_GetItem's special case for `type` itself), and C[...] through __class_getitem__.
   t.type.slots.mp_subscript = (self, key) => {
     if (self === t.type) return newGenericAlias(self, key);
-    const { lookupType, callDescriptor } = require('../abstract') as typeof import('../abstract');
     const cgi = lookupType(self as PyType, '__class_getitem__');
     if (cgi) {
-      const { descrGet } = require('../abstract') as typeof import('../abstract');
       const bound = descrGet(cgi, null, self as PyType);
       try {
         return call(bound, [key]);
@@ -349,30 +346,23 @@ export function installGenericAliases(): void {
   }
   if (!t.mappingproxy.slots.tp_str) {
     t.mappingproxy.slots.tp_str = (self) => {
-      const { str } = require('../abstract') as typeof import('../abstract');
       return str((self as PyObject & { mapping: PyObject }).mapping);
     };
   }
-  const { typeModified } = require('../abstract') as typeof import('../abstract');
   typeModified();
   // type.__prepare__ is a classmethod (a class's __prepare__ may be called as meta.__prepare__(name, bases)).
   const prep = t.type.dict.map.get('__prepare__')?.value;
   if (!prep || prep.ob_type !== t.classmethod_descriptor) {
-    const { dict: d } = { dict: require('../types/dict') as typeof import('../types/dict') };
-    d.delItemStr(t.type.dict, '__prepare__');
-    classMethod(t.type, '__prepare__', () => d.newDictObject());
+    delItemStr(t.type.dict, '__prepare__');
+    classMethod(t.type, '__prepare__', () => newDictObject());
   }
   // types.MappingProxyType(mapping) (mappingproxy_new in Objects/descrobject.c), for dicts.
   if (!t.mappingproxy.slots.tp_new) {
     t.mappingproxy.slots.tp_new = (_type, args, kw) => {
-      const { clinic } = require('../types/common') as typeof import('../types/common');
       const [mapping] = clinic('mappingproxy', args, kw, ['mapping'], { posonly: 0, minpos: 1, maxpos: 1 });
-      const { PyDict } = require('../objects') as typeof import('../objects');
       if (!(mapping instanceof PyDict)) {
-        const { typeName } = require('../abstract') as typeof import('../abstract');
         typeError(`mappingproxy() argument must be a mapping, not ${typeName(mapping!)}`);
       }
-      const { mappingProxy } = require('../types/type') as typeof import('../types/type');
       return mappingProxy(mapping as import('../objects').PyDict);
     };
   }
@@ -382,12 +372,10 @@ export function installGenericAliases(): void {
       if (kw && kw.length) typeError('method() takes no keyword arguments');
       if (args.length !== 2) typeError(`method expected 2 arguments, got ${args.length}`);
       const [func, self] = args;
-      const { findSlot, lookupType } = require('../abstract') as typeof import('../abstract');
       if (!findSlot(func.ob_type, 'tp_call') && !lookupType(func.ob_type, '__call__') && func.ob_type !== rt.t.function) {
         typeError('first argument must be callable');
       }
       if (self === rt.None) typeError('instance must not be None');
-      const { newMethod } = require('../types/function') as typeof import('../types/function');
       return newMethod(func, self);
     };
   }

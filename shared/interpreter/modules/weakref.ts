@@ -1,9 +1,7 @@
 // Weak references (Objects/weakrefobject.c): weakref.ref and proxies, kept in each object's weakref list in
 // CPython's order (the callback-less ref and proxy first, newer callback refs in front of older ones), cleared
 // when the object dies, with their callbacks called in that order (PyObject_ClearWeakRefs).
-import {
-  EQ, NE, addressHex, call, excType, findSlot, getAttr, hash, isInstance, lookupType, richCompare, setAttr, str, typeName,
-} from '../abstract';
+import { addressHex, call, EQ, excType, findSlot, getAttr, getItem, getIter, hash, isInstance, isTrue, length, lookupType, NE, richCompare, setAttr, str, typeName } from '../abstract';
 import { PyModule, PyObject, PyStr, PyType, PyWeakref } from '../objects';
 import { alloc, deallocHooks, decref, incref, newBool, newInt, newList, newStr, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
@@ -175,19 +173,15 @@ export function installWeakrefTypes(m: PyModule): void {
     p.slots.tp_richcompare = (a, b, op) => richCompare(referentOrRaise(a), b instanceof PyWeakref && (b.ob_type === p) ? referentOrRaise(b) : b, op);
     p.slots.tp_hash = () => raise(excType('TypeError'), `unhashable type: 'weakref.${name}'`);
     p.slots.nb_bool = (self) => {
-      const { isTrue } = require('../abstract') as typeof import('../abstract');
       return isTrue(referentOrRaise(self));
     };
     p.slots.sq_length = (self) => {
-      const { length } = require('../abstract') as typeof import('../abstract');
       return length(referentOrRaise(self));
     };
     p.slots.tp_iter = (self) => {
-      const { getIter } = require('../abstract') as typeof import('../abstract');
       return getIter(referentOrRaise(self));
     };
     p.slots.mp_subscript = (self, k) => {
-      const { getItem } = require('../abstract') as typeof import('../abstract');
       return getItem(referentOrRaise(self), k);
     };
     if (callable) p.slots.tp_call = (self, args, kw) => call(referentOrRaise(self), args, kw);

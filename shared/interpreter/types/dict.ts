@@ -7,7 +7,7 @@ import {
 import {
   PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
 } from '../objects';
-import { PyRaise, decref, incref, internStr, maintainTracking, newException, newList, newTuple, raise, rt } from '../runtime';
+import { decref, incref, internStr, maintainTracking, newDict, newException, newList, newTuple, PyRaise, raise, rt } from '../runtime';
 
 /** Marks the general-path entries' Map keys. */
 class Token {}
@@ -298,7 +298,6 @@ export function describeUnhashable(o: PyObject): string {
 
 
 export function newDictObject(): PyDict {
-  const { newDict } = require('../runtime') as typeof import('../runtime');
   return newDict();
 }
 

@@ -1,7 +1,7 @@
 // The builtin exception classes (Objects/exceptions.c): the hierarchy, BaseException's args/str/repr and
 // chaining attributes, and the few classes with attributes of their own (StopIteration.value, SystemExit.code,
 // KeyError's str, NameError.name, OSError's errno/strerror).
-import { excType, genericGetAttr, genericSetAttr, reprText, strText, typeName } from '../abstract';
+import { callMethod, excType, genericGetAttr, genericSetAttr, iterate, reprText, strText, typeName } from '../abstract';
 import { PyBaseException, PyDict, PyObject, PyStr, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { computeLinearMro, type TypeTable } from '../typetable';
@@ -178,7 +178,6 @@ function exceptionSetattr(self: PyObject, name: PyStr, value: PyObject | null): 
   switch (name.value) {
     case 'args': {
       const v = need();
-      const { iterate } = require('../abstract') as typeof import('../abstract');
       const items: PyObject[] = [];
       iterate(v, (x) => items.push(x));
       const old = e.args;
@@ -279,7 +278,6 @@ export function install(t: TypeTable): void {
         dict.setItemStr(d, '__notes__', notes);
         decref(notes);
       }
-      const { callMethod } = require('../abstract') as typeof import('../abstract');
       decref(callMethod(notes, 'append', [args[0]]));
       return incref(rt.None);
     });

@@ -1,10 +1,10 @@
 // Functions and the things that bind them (Objects/funcobject.c, classobject.c, descrobject.c): function
 // objects, bound methods, builtin functions and method descriptors, staticmethod, classmethod, property, cells.
-import { addressHex, call, excType, getAttr, reprText, typeName } from '../abstract';
+import { addressHex, call, excType, genericGetAttr, getAttr, getAttrOpt, hash, isTrue, reprText, typeName } from '../abstract';
 import {
   PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
 } from '../objects';
-import { alloc, decref, incref, newDict, newStr, newTuple, raise, rt, xdecref } from '../runtime';
+import { alloc, decref, incref, newDict, newInt, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
 import type { CodeObject } from '../code';
 import * as dict from './dict';
@@ -89,7 +89,6 @@ export function install(t: TypeTable): void {
     return incref(eq === (op === 2) ? rt.True : rt.False);
   };
   m.slots.tp_hash = (self) => {
-    const { hash } = require('../abstract') as typeof import('../abstract');
     return hash((self as PyMethod).self) ^ hash((self as PyMethod).func);
   };
   m.slots.tp_descr_get = (self) => incref(self);
@@ -244,17 +243,17 @@ export function install(t: TypeTable): void {
       case 'co_name': return newStr(c.name);
       case 'co_qualname': return newStr(c.qualname);
       case 'co_filename': return newStr(c.filename);
-      case 'co_firstlineno': return require('../runtime').newInt(c.firstlineno);
-      case 'co_argcount': return require('../runtime').newInt(c.argcount);
+      case 'co_firstlineno': return newInt(c.firstlineno);
+      case 'co_argcount': return newInt(c.argcount);
       case 'co_varnames': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] !== 'free').map((n) => newStr(n)));
       case 'co_consts': return newTuple(c.consts.map(incref));
       case 'co_freevars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'free').map((n) => newStr(n)));
       case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
       case 'co_names': return newTuple(c.names.map(incref));
-      case 'co_flags': return require('../runtime').newInt(c.flags);
-      case 'co_nlocals': return require('../runtime').newInt(c.localspluskinds.filter((k) => k !== 'free').length);
-      case 'co_posonlyargcount': return require('../runtime').newInt(c.posonlyargcount);
-      case 'co_kwonlyargcount': return require('../runtime').newInt(c.kwonlyargcount);
+      case 'co_flags': return newInt(c.flags);
+      case 'co_nlocals': return newInt(c.localspluskinds.filter((k) => k !== 'free').length);
+      case 'co_posonlyargcount': return newInt(c.posonlyargcount);
+      case 'co_kwonlyargcount': return newInt(c.kwonlyargcount);
       default: return null;
     }
   };
@@ -264,7 +263,6 @@ function wrapperAttr(self: PyObject, name: PyStr): PyObject | null {
   const w = self as PyWrapper;
   if (name.value === '__func__' || name.value === '__wrapped__') return incref(w.callable);
   if (name.value === '__isabstractmethod__') {
-    const { getAttrOpt } = require('../abstract') as typeof import('../abstract');
     const v = getAttrOpt(w.callable, '__isabstractmethod__');
     return v ?? incref(rt.False);
   }
@@ -294,7 +292,6 @@ function functionAttr(f: PyFunction, n: string): PyObject | null {
         const v = dict.getItemStr(f.dict, n);
         if (v) return incref(v);
       }
-      const { genericGetAttr } = require('../abstract') as typeof import('../abstract');
       return genericGetAttr(f, n, true);
     }
   }
@@ -339,7 +336,6 @@ function installProperty(p: PyType): void {
     const norm = (o: PyObject | null): PyObject | null => (o && o !== rt.None ? incref(o) : null);
     let d = norm(doc);
     if (!d && fget) {
-      const { getAttrOpt } = require('../abstract') as typeof import('../abstract');
       const fd = getAttrOpt(fget, '__doc__');
       if (fd && fd !== rt.None) d = fd;
       else if (fd) decref(fd);
@@ -393,7 +389,6 @@ function installProperty(p: PyType): void {
     if (name.value in map) return incref(map[name.value] ?? rt.None);
     if (name.value === '__isabstractmethod__') {
       // property_get___isabstractmethod__: true when any of its functions is abstract.
-      const { getAttrOpt, isTrue } = require('../abstract') as typeof import('../abstract');
       for (const fn of [pr.fget, pr.fset, pr.fdel]) {
         if (!fn) continue;
         const a = getAttrOpt(fn, '__isabstractmethod__');
@@ -405,7 +400,6 @@ function installProperty(p: PyType): void {
       }
       return incref(rt.False);
     }
-    const { genericGetAttr } = require('../abstract') as typeof import('../abstract');
     return genericGetAttr(self, name.value, true);
   };
 }

@@ -4,7 +4,7 @@ import { addressHex, call, excType, isInstance, isRaised } from '../abstract';
 import { PyBaseException, PyGenerator, PyObject, PyType } from '../objects';
 import { PyRaise, decref, incref, newException, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { clearFrame, genSend, makeExceptionFrom, takeReturnValue } from '../vm';
+import { clearFrame, frameObject, genSend, makeExceptionFrom, takeReturnValue } from '../vm';
 import { Op } from '../opcodes';
 import { method } from './util';
 
@@ -111,7 +111,6 @@ export function install(t: TypeTable): void {
       case 'gi_suspended': return incref(g.frame && started(g) && !g.running ? rt.True : rt.False);
       case 'gi_frame': {
         if (!g.frame) return incref(rt.None);
-        const { frameObject } = require('../vm') as typeof import('../vm');
         return incref(frameObject(g.frame));
       }
       case 'gi_code': return g.frame ? incref(g.frame.code) : incref(rt.None);

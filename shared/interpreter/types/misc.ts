@@ -1,14 +1,12 @@
 // The small builtin types: None, NotImplemented, Ellipsis, modules, super, frames, tracebacks, mappingproxy,
 // and the opaque objects standing for values the simulator does not model.
-import {
-  addressHex, descrGet, excType, genericGetAttr, genericSetAttr, reprText, typeName,
-} from '../abstract';
+import { addressHex, call, descrGet, excType, genericGetAttr, genericSetAttr, getAttr, getIter, reprText, typeName } from '../abstract';
 import {
   PyDict, PyFrameObject, PyFunction, PyModule, PyObject, PyOpaque, PyStr, PySuper, PyTraceback, PyType,
 } from '../objects';
-import { alloc, decref, incref, newInt, newStr, raise, rt, xdecref } from '../runtime';
+import { alloc, decref, incref, newInt, newList, newStr, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { releaseLocals } from '../vm';
+import { frameObject, releaseLocals } from '../vm';
 import * as dict from './dict';
 import { noneHash64 } from './hashing';
 
@@ -39,7 +37,6 @@ export function install(t: TypeTable): void {
     if ((m as PyModule & { opaque?: boolean }).opaque) return newOpaque(`${m.name}.${name.value}`);
     const ga = dict.getItemStr(m.dict, '__getattr__');
     if (ga) {
-      const { call } = require('../abstract') as typeof import('../abstract');
       return call(ga, [name]);
     }
     return genericGetAttr(self, name.value, true);
@@ -99,7 +96,6 @@ export function install(t: TypeTable): void {
       case 'f_globals': return incref(f.globals);
       case 'f_back': {
         if (!f.back) return incref(rt.None);
-        const { frameObject } = require('../vm') as typeof import('../vm');
         return incref(frameObject(f.back));
       }
       case 'f_locals': {
@@ -150,14 +146,12 @@ export function install(t: TypeTable): void {
   mp.slots.sq_length = (self) => mapping(self).map.size;
   mp.slots.sq_contains = (self, key) => !!dict.lookup(mapping(self), key);
   mp.slots.tp_iter = (self) => {
-    const { getIter } = require('../abstract') as typeof import('../abstract');
     return getIter(mapping(self));
   };
   mp.slots.tp_repr = (self) => newStr(`mappingproxy(${reprText(mapping(self))})`);
   mp.slots.tp_clear = (self) => decref(mapping(self));
   mp.slots.tp_traverse = (self, visit) => visit(mapping(self));
   mp.slots.tp_getattro = (self, name) => {
-    const { getAttr } = require('../abstract') as typeof import('../abstract');
     if (['keys', 'values', 'items', 'get', 'copy'].includes(name.value)) return getAttr(mapping(self), name);
     return null;
   };
@@ -168,8 +162,6 @@ export function install(t: TypeTable): void {
   opaque.slots.tp_setattro = () => undefined;
   opaque.slots.tp_call = (self) => newOpaque(`${(self as PyOpaque).origin}()`);
   opaque.slots.tp_iter = (self) => {
-    const { getIter } = require('../abstract') as typeof import('../abstract');
-    const { newList } = require('../runtime') as typeof import('../runtime');
     void self;
     const l = newList([]);
     const it = getIter(l);

@@ -1,13 +1,13 @@
 // `object`: the base of every class (Objects/typeobject.c, object_* functions): default __new__/__init__,
 // identity hash and equality, the default repr, __class__ and __dict__.
-import {
-  EQ, NE, callDescriptor, defaultRepr, excType, findSlot, genericGetAttr, genericSetAttr, isTrue, lookupType, typeName,
-} from '../abstract';
+import { callDescriptor, defaultRepr, EQ, excType, findSlot, genericGetAttr, genericSetAttr, isTrue, iterate, lookupType, NE, repr, reprText, str, strText, typeName } from '../abstract';
 import { PyBuiltin, PyDict, PyInstance, PyObject, PyType, type PyStr } from '../objects';
 import type { TypeTable as _TT } from '../typetable';
-import { alloc, decref, incref, newBool, newDict, newStr, raise, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newBool as nb, newDict, newInt, newInt as ni, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { classMethod, method } from './util';
+import { builtinFunction, classMethod, method } from './util';
+import { dirOf } from './type';
+import { setItemStr, setItemStrNew } from './dict';
 
 /** _Py_HashPointer: the address rotated right by 4 bits (Python/pyhash.c). */
 export function pointerHash(o: PyObject): number {
@@ -40,7 +40,6 @@ export function newInstance(type: PyType): PyObject {
 function checkAbstract(type: PyType): void {
   const abstract = type.dict.map.get('__abstractmethods__')?.value;
   if (!abstract || !isTrue(abstract)) return;
-  const { iterate, reprText, strText } = require('../abstract') as typeof import('../abstract');
   const names: PyObject[] = [];
   iterate(abstract, (n) => names.push(n));
   const texts = names.map((n) => (rt.v >= 312 ? reprText(n) : strText(n)));
@@ -89,7 +88,6 @@ export function install(t: TypeTable): void {
   object.slots.tp_init = objectInit;
   object.slots.tp_repr = (self) => defaultRepr(self);
   object.slots.tp_str = (self) => {
-    const { repr } = require('../abstract') as typeof import('../abstract');
     return repr(self);
   };
   object.slots.tp_hash = pointerHash;
@@ -117,19 +115,15 @@ export function install(t: TypeTable): void {
     if (spec.value !== '') {
       raise(excType('TypeError'), `unsupported format string passed to ${typeName(self!)}.__format__`);
     }
-    const { str } = require('../abstract') as typeof import('../abstract');
     return str(self!);
   });
   method(object, '__sizeof__', (_a, _k, self) => {
-    const { newInt } = require('../runtime') as typeof import('../runtime');
     return newInt(self!.allocSize);
   });
   method(object, '__dir__', (_a, _k, self) => {
-    const { dirOf } = require('./type') as typeof import('./type');
     return dirOf(self!);
   });
   // object.__class__ (a getset descriptor): the type, and assignable between compatible classes.
-  const { setItemStrNew } = require('./dict') as typeof import('./dict');
   setItemStrNew(object.dict, '__class__', alloc(new PyGetSet(t.getset_descriptor, '__class__', object,
     (obj) => incref(obj.ob_type),
     (obj, value) => {
@@ -204,7 +198,6 @@ export function materializeDict(o: PyObject): PyDict {
   const holder = o as PyObject & { dict?: PyDict | null; values?: Map<string, PyObject> | null };
   if (holder.dict) return holder.dict;
   const d = newDict();
-  const { setItemStr } = require('./dict') as typeof import('./dict');
   if (holder.values) {
     for (const [k, v] of holder.values) {
       setItemStr(d, k, v);
@@ -218,7 +211,6 @@ export function materializeDict(o: PyObject): PyDict {
 
 /** The `__dict__` and `__weakref__` descriptors a class gets when it introduces them (type_new). */
 export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak: boolean): void {
-  const { setItemStrNew } = require('./dict') as typeof import('./dict');
   if (wantDict) {
     incref(type);
     setItemStrNew(type.dict, '__dict__', alloc(new PyGetSet(rt.t.getset_descriptor, '__dict__', type,
@@ -290,7 +282,6 @@ export function addSlotWrappers(type: PyType): void {
   const add = (name: string, fn: (args: PyObject[], kw: PyStr[] | null, self: PyObject | null) => PyObject): void => {
     if (!type.dict.map.has(name)) method(type, name, fn);
   };
-  const { newBool: nb, newInt: ni } = require('../runtime') as typeof import('../runtime');
   if (s.tp_repr) add('__repr__', (_a, _k, self) => s.tp_repr!(self!));
   if (s.tp_str) add('__str__', (_a, _k, self) => s.tp_str!(self!));
   if (s.tp_hash) add('__hash__', (_a, _k, self) => ni(s.tp_hash!(self!)));
@@ -329,8 +320,6 @@ export function addSlotWrappers(type: PyType): void {
   }
   if (s.tp_new && !type.dict.map.has('__new__')) {
     const tpNew = s.tp_new;
-    const { builtinFunction } = require('./util') as typeof import('./util');
-    const { setItemStrNew } = require('./dict') as typeof import('./dict');
     setItemStrNew(type.dict, '__new__', builtinFunction('__new__', (args, kw) => {
       if (!args.length) raise(excType('TypeError'), `${type.name}.__new__(): not enough arguments`);
       const cls = args[0];

@@ -1,14 +1,11 @@
 // `type`: classes (Objects/typeobject.c). Calling a class (type_call), class creation (type_new, the C3 MRO,
 // __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
 // builtins.__build_class__ (Python/bltinmodule.c).
-import {
-  allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, lookupType,
-  raiseAttributeError, repr, typeModified, typeName,
-} from '../abstract';
+import { allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, typeModified, typeName } from '../abstract';
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
-import { alloc, decref, incref, internStr, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, internStr, newBool, newList, newStr, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
 import { evalFrame } from '../vm';
@@ -223,7 +220,6 @@ function superLookup(type: PyType, name: string): PyObject | null {
 }
 
 function collectStrings(o: PyObject): string[] {
-  const { iterate } = require('../abstract') as typeof import('../abstract');
   const out: string[] = [];
   iterate(o, (x) => {
     if (!(x instanceof PyStr)) {
@@ -429,7 +425,6 @@ function buildClassWithBases(func: PyFunction, nameObj: PyStr, bases: PyObject[]
     if (origBases) {
       if (ns.ob_type === rt.t.dict) dict.setItemStr(ns, '__orig_bases__', origBases);
       else {
-        const { setItem } = require('../abstract') as typeof import('../abstract');
         setItem(ns, internStrBorrowed('__orig_bases__'), origBases);
       }
     }
@@ -532,11 +527,9 @@ export function install(t: TypeTable): void {
     return newList(out);
   });
   method(type, '__instancecheck__', (args, _k, self) => {
-    const { newBool } = require('../runtime') as typeof import('../runtime');
     return newBool(args[0].ob_type.mro.includes(self as PyType));
   });
   method(type, '__subclasscheck__', (args, _k, self) => {
-    const { newBool } = require('../runtime') as typeof import('../runtime');
     return newBool(args[0] instanceof PyType && isSubtype(args[0], self as PyType));
   });
   method(type, '__prepare__', () => dict.newDictObject());

@@ -1,7 +1,7 @@
 // Helpers for defining builtin types' methods and parsing their arguments, so each types/*.ts file stays a
 // plain list of methods written against the C API conventions (new references out, borrowed in).
 import { excType, typeName } from '../abstract';
-import { PyBuiltin, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
+import { PyBuiltin, PyWrapper, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
 import { alloc, incref, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
 
@@ -20,7 +20,7 @@ export function classMethod(type: PyType, name: string, fn: NativeFn): void {
 /** Adds a static function (str.maketrans). */
 export function staticFunction(type: PyType, name: string, fn: NativeFn): void {
   const f = alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, null, null), 7 * rt.version.ptr);
-  const sm = alloc(new (require('../objects').PyWrapper)(rt.t.staticmethod, f), 4 * rt.version.ptr);
+  const sm = alloc(new PyWrapper(rt.t.staticmethod, f), 4 * rt.version.ptr);
   setItemStrNew(type.dict, name, sm);
 }
 
