@@ -100,6 +100,15 @@ export function findSlot<K extends keyof PyType['slots']>(type: PyType, slot: K)
   return undefined;
 }
 
+/** The collector's tp_clear of a type: its own gcClear or tp_clear, else the nearest base's. */
+export function gcClearOf(t: PyType): ((o: PyObject) => void) | null {
+  for (const b of t.mro) {
+    if (b.gcClear) return b.gcClear;
+    if (b.slots.tp_clear) return b.slots.tp_clear;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- attributes
 
 /** The tp_descr_get of a descriptor, if it has one (functions bind, properties compute, ...). */

@@ -2,8 +2,8 @@
 // algorithm is one function per phase as in CPython; which objects a collection examines and where survivors go
 // follows the version: generations for 3.11 (Modules/gcmodule.c) and 3.12–3.13 (Python/gc.c), the incremental
 // collector of 3.14 (Python/gc.c: young collections, increments of the old space, full collections).
-import { findSlot } from './abstract';
-import type { GenerationStats } from './gcstate';
+import { findSlot, gcClearOf } from './abstract';
+import { GCList, type GenerationStats } from './gcstate';
 import { PyDict, PyModule, PyObject, PyTuple, PyType } from './objects';
 import { getItemStr as dictGetStr } from './types/dict';
 import { clearFreeLists, decref, deallocHooks, incref, mayBeTracked, rt } from './runtime';
@@ -28,22 +28,53 @@ export const collectorHooks = {
   callbacks: null as ((phase: 'start' | 'stop', generation: number, stats: CollectionStats) => void) | null,
 };
 
-function traverse(o: PyObject, visit: (r: PyObject) => void): void {
-  const t = findSlot(o.ob_type, 'tp_traverse');
+type Visit = (r: PyObject) => void;
+
+/** Each type's tp_traverse, tp_finalize and whether it has a tp_clear, looked up once per collection (a type's
+ *  slots do not change while the collector runs; CPython copies inherited slots into the type). */
+interface TypeSlots {
+  traverse: ((o: PyObject, visit: Visit) => void) | null;
+  finalize: ((o: PyObject) => void) | null;
+  /** tp_clear as delete_garbage calls it, or null where CPython's type has none. */
+  clear: ((o: PyObject) => void) | null;
+}
+let slotCache = new Map<PyType, TypeSlots>();
+
+function slotsOf(t: PyType): TypeSlots {
+  let s = slotCache.get(t);
+  if (!s) {
+    let finalize: ((o: PyObject) => void) | undefined;
+    for (const b of t.mro) if ((finalize = b.slots.tp_finalize)) break;
+    s = { traverse: findSlot(t, 'tp_traverse') ?? null, finalize: finalize ?? null, clear: gcClearable(t) ? gcClearOf(t) : null };
+    slotCache.set(t, s);
+  }
+  return s;
+}
+
+function traverse(o: PyObject, visit: Visit): void {
+  const t = slotsOf(o.ob_type).traverse;
   if (t) t(o, visit);
 }
 
+/** gcState while a collection examines an object (PREV_MASK_COLLECTING and NEXT_MASK_UNREACHABLE in gc.c). */
+const NOT_EXAMINED = 0;
+const COLLECTING = 1;
+const UNREACHABLE = 2;
+/** Scanned and found reachable: visit_reachable no longer looks at it. */
+const REACHABLE = 3;
+
+/** Visitors skip a missing reference as Py_VISIT does (a type being torn down has no dict). */
+function subtractRef(r: PyObject): void {
+  if (r && r.gcState === COLLECTING) r.gcRefs--;
+}
+
 /** update_refs + subtract_refs: gc_refs = references from outside the examined set. */
-function computeExternalRefs(objects: PyObject[]): Map<PyObject, number> {
-  const gcRefs = new Map<PyObject, number>();
-  for (const o of objects) gcRefs.set(o, o.ob_refcnt);
+function computeExternalRefs(objects: PyObject[]): void {
   for (const o of objects) {
-    traverse(o, (r) => {
-      const n = gcRefs.get(r);
-      if (n !== undefined) gcRefs.set(r, n - 1);
-    });
+    o.gcRefs = o.ob_refcnt;
+    o.gcState = COLLECTING;
   }
-  return gcRefs;
+  for (const o of objects) traverse(o, subtractRef);
 }
 
 /**
@@ -52,52 +83,60 @@ function computeExternalRefs(objects: PyObject[]): Map<PyObject, number> {
  * `unreachable` for now, and moved back to the END of the list if something reachable turns out to reference
  * it. Returns the survivors in their new list order and the garbage in order.
  */
-function moveUnreachable(young: PyObject[], gcRefs: Map<PyObject, number>): { survivors: PyObject[]; unreachable: PyObject[] } {
-  const list = [...young];
-  /** Where each object currently sits in `list` (a stale entry elsewhere is skipped). */
-  const position = new Map<PyObject, number>();
-  list.forEach((o, i) => position.set(o, i));
-  const unreachable = new Set<PyObject>();
-  /** Scanned and reachable: no longer "collecting" (visit_reachable ignores it). */
-  const done = new Set<PyObject>();
+function moveUnreachable(young: PyObject[]): { survivors: PyObject[]; unreachable: PyObject[] } {
+  const list = young.slice();
+  for (let i = 0; i < list.length; i++) list[i].gcPos = i;
+  /** Moved to `unreachable`, in order (one put back is REACHABLE by the end and skipped). */
+  const tentative: PyObject[] = [];
+  const visitReachable = (r: PyObject): void => {
+    if (!r) return;
+    if (r.gcState === UNREACHABLE) {
+      r.gcState = COLLECTING;
+      r.gcPos = list.length;
+      list.push(r);
+      r.gcRefs = 1;
+    } else if (r.gcState === COLLECTING && r.gcRefs === 0) {
+      r.gcRefs = 1;
+    }
+  };
   for (let i = 0; i < list.length; i++) {
     const o = list[i];
-    if (position.get(o) !== i || unreachable.has(o)) continue;
-    if (gcRefs.get(o)! > 0) {
-      traverse(o, (r) => {
-        if (!gcRefs.has(r) || done.has(r)) return;
-        if (unreachable.has(r)) {
-          unreachable.delete(r);
-          position.set(r, list.length);
-          list.push(r);
-          gcRefs.set(r, 1);
-        } else if (gcRefs.get(r) === 0) {
-          gcRefs.set(r, 1);
-        }
-      });
-      done.add(o);
+    if (o.gcPos !== i || o.gcState !== COLLECTING) continue;
+    if (o.gcRefs > 0) {
+      o.gcState = REACHABLE;
+      traverse(o, visitReachable);
     } else {
-      unreachable.add(o);
+      o.gcState = UNREACHABLE;
+      tentative.push(o);
     }
   }
-  const survivors = list.filter((o, i) => position.get(o) === i && !unreachable.has(o));
-  return { survivors, unreachable: [...unreachable] };
+  const survivors: PyObject[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    if (o.gcPos === i && o.gcState === REACHABLE) survivors.push(o);
+  }
+  const unreachable: PyObject[] = [];
+  for (const o of tentative) if (o.gcState === UNREACHABLE) unreachable.push(o);
+  for (const o of survivors) o.gcState = NOT_EXAMINED;
+  for (const o of unreachable) o.gcState = NOT_EXAMINED;
+  return { survivors, unreachable };
 }
 
 function deduceUnreachable(base: PyObject[]): { survivors: PyObject[]; unreachable: PyObject[] } {
-  return moveUnreachable(base, computeExternalRefs(base));
+  computeExternalRefs(base);
+  return moveUnreachable(base);
 }
 
 /** untrack_tuples: a tuple holding nothing that could be in a cycle stops being tracked (_PyTuple_MaybeUntrack). */
-function untrackTuples(objects: Iterable<PyObject>): void {
-  for (const o of [...objects]) {
+function untrackTuples(objects: PyObject[]): void {
+  for (const o of objects) {
     if (o.ob_type === rt.t.tuple && o.gcList && (o as PyTuple).items.every((x) => !mayBeTracked(x))) rt.gc.untrack(o);
   }
 }
 
 /** untrack_dicts (full collections before 3.14): likewise for dicts (_PyDict_MaybeUntrack). */
-function untrackDicts(objects: Iterable<PyObject>): void {
-  for (const o of [...objects]) {
+function untrackDicts(objects: PyObject[]): void {
+  for (const o of objects) {
     if (o.ob_type !== rt.t.dict || !o.gcList) continue;
     const d = o as PyDict;
     let keep = false;
@@ -107,13 +146,14 @@ function untrackDicts(objects: Iterable<PyObject>): void {
 }
 
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
-function finalizeGarbage(unreachable: PyObject[]): void {
+function finalizeGarbage(unreachable: PyObject[]): number {
+  let ran = 0;
   for (const o of unreachable) {
     if (o.finalized || o.address === 0) continue;
-    let finalize: ((self: PyObject) => void) | undefined;
-    for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
+    const finalize = slotsOf(o.ob_type).finalize;
     if (!finalize) continue;
     o.finalized = true;
+    ran++;
     incref(o);
     try {
       finalize(o);
@@ -124,6 +164,7 @@ function finalizeGarbage(unreachable: PyObject[]): void {
       decref(o);
     }
   }
+  return ran;
 }
 
 /** delete_garbage: break the cycles with tp_clear; reference counting frees the rest. */
@@ -134,10 +175,10 @@ function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
       saveAll.push(incref(o));
       continue;
     }
-    if (!gcClearable(o.ob_type)) continue;
+    const clear = slotsOf(o.ob_type).clear;
+    if (!clear) continue;
     incref(o);
-    const own = (o.ob_type as PyType & { gcClear?: (x: PyObject) => void }).gcClear;
-    (own ?? findSlot(o.ob_type, 'tp_clear')!)(o);
+    clear(o);
     decref(o);
   }
 }
@@ -157,16 +198,16 @@ function gcClearable(t: PyType): boolean {
 }
 
 /** Moves objects to the end of a list (gc_list_merge, gc_list_move). */
-function appendTo(objects: Iterable<PyObject>, to: Set<PyObject>): void {
+function appendTo(objects: Iterable<PyObject>, to: GCList): void {
   for (const o of objects) if (o.gcList) rt.gc.move(o, to);
 }
 
 /** Takes objects out of their lists into a collection's working list (still tracked). */
-function gather(lists: Set<PyObject>[]): { objects: PyObject[]; working: Set<PyObject> } {
-  const working = new Set<PyObject>();
+function gather(lists: GCList[]): { objects: PyObject[]; working: GCList } {
+  const working = new GCList();
   const objects: PyObject[] = [];
   for (const list of lists) {
-    for (const o of [...list]) {
+    for (const o of list.toArray()) {
       rt.gc.move(o, working);
       objects.push(o);
     }
@@ -178,7 +219,7 @@ function gather(lists: Set<PyObject>[]): { objects: PyObject[]; working: Set<PyO
  * The core of every collection (gc_collect_main's body, 3.14's gc_collect_region): find the unreachable part of
  * `from`, move the survivors to the end of `to`, then weakrefs, finalizers, resurrection and tp_clear.
  */
-function collectRegion(from: PyObject[], to: Set<PyObject>, full: boolean, stats: CollectionStats): void {
+function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: CollectionStats): void {
   const gc = rt.gc;
   stats.candidates = from.length;
   const { survivors, unreachable } = deduceUnreachable(from);
@@ -188,15 +229,21 @@ function collectRegion(from: PyObject[], to: Set<PyObject>, full: boolean, stats
     untrackDicts(survivors);
   }
   if (!unreachable.length) return;
-  const garbageSet = new Set(unreachable);
+  const steps = rt.steps;
   // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
-  if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, garbageSet);
+  if (deallocHooks.clearWeakrefs) {
+    let garbageSet: Set<PyObject> | null = null;
+    for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, (garbageSet ??= new Set(unreachable)));
+  }
   // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
   // freed then is not counted as collected.
-  finalizeGarbage(unreachable);
-  // handle_resurrected_objects: finalizers may have made some garbage reachable again; it joins `to`.
+  const finalized = finalizeGarbage(unreachable);
+  // handle_resurrected_objects: finalizers may have made some garbage reachable again; it joins `to`. When no
+  // finalizer or callback ran, nothing can have changed and the second pass would find what the first did.
   const alive = unreachable.filter((o) => o.address !== 0);
-  const { survivors: resurrected, unreachable: garbage } = deduceUnreachable(alive);
+  const { survivors: resurrected, unreachable: garbage } = finalized || rt.steps !== steps
+    ? deduceUnreachable(alive)
+    : { survivors: [], unreachable: alive };
   appendTo(resurrected, to);
   stats.resurrected = resurrected.length;
   stats.collected += garbage.length;
@@ -237,7 +284,7 @@ function collectGenerations(generation: number, stats: CollectionStats): void {
 /** gc_collect_young (3.14): the young objects; survivors join the visited old space. */
 function collectYoung(stats: CollectionStats): void {
   const gc = rt.gc;
-  untrackTuples(gc.lists[0]);
+  untrackTuples(gc.lists[0].toArray());
   const { objects } = gather([gc.lists[0]]);
   for (const o of objects) o.gcSpace = gc.visitedSpace;
   collectRegion(objects, gc.lists[1 + gc.visitedSpace], false, stats);
@@ -248,7 +295,7 @@ function collectYoung(stats: CollectionStats): void {
 /** gc_collect_full (3.14): everything, then a new scavenge starts. */
 function collectFull(stats: CollectionStats): void {
   const gc = rt.gc;
-  untrackTuples(gc.lists[0]);
+  untrackTuples(gc.lists[0].toArray());
   const visited = gc.lists[1 + gc.visitedSpace];
   const pending = gc.lists[2 - gc.visitedSpace];
   const { objects } = gather([visited, pending, gc.lists[0]]);
@@ -265,11 +312,11 @@ function completedScavenge(): void {
   if (gc.lists[3].size === 0) {
     const notVisited = gc.visitedSpace;
     gc.visitedSpace = notVisited ^ 1;
-    for (const o of gc.lists[0]) o.gcSpace = notVisited;
+    for (let o = gc.lists[0].head; o; o = o.gcNext) o.gcSpace = notVisited;
   } else {
     const visited = gc.visitedSpace;
     const to = gc.lists[2 - visited];
-    for (const o of [...gc.lists[1 + visited]]) {
+    for (const o of gc.lists[1 + visited].toArray()) {
       gc.move(o, to);
       o.gcSpace = visited ^ 1;
     }
@@ -279,7 +326,7 @@ function completedScavenge(): void {
 }
 
 /** move_to_reachable / visit_add_to_container: a tracked object not yet in the visited space joins `into`. */
-function markVisited(o: PyObject | null, into: Set<PyObject>): number {
+function markVisited(o: PyObject | null, into: GCList): number {
   if (!o || o.immortal || !mayBeTracked(o) || !o.gcList || o.gcSpace === rt.gc.visitedSpace) return 0;
   o.gcSpace = rt.gc.visitedSpace;
   rt.gc.move(o, into);
@@ -287,11 +334,11 @@ function markVisited(o: PyObject | null, into: Set<PyObject>): number {
 }
 
 /** mark_all_reachable: everything reachable from `reachable` moves to the visited space. */
-function markAllReachable(reachable: Set<PyObject>): number {
+function markAllReachable(reachable: GCList): number {
   const visited = rt.gc.lists[1 + rt.gc.visitedSpace];
   let marked = 0;
   while (reachable.size) {
-    const o = reachable.values().next().value as PyObject;
+    const o = reachable.head!;
     rt.gc.move(o, visited);
     traverse(o, (r) => { marked += markVisited(r, reachable); });
   }
@@ -300,7 +347,7 @@ function markAllReachable(reachable: Set<PyObject>): number {
 
 /** mark_stacks (3.14): what the running frames hold is alive. */
 function markStacks(start: boolean): number {
-  const reachable = new Set<PyObject>();
+  const reachable = new GCList();
   let marked = 0;
   for (let f = rt.frame; f; f = f.back) {
     marked += markVisited(f.locals, reachable);
@@ -315,7 +362,7 @@ function markStacks(start: boolean): number {
 
 /** mark_at_start (3.14): the first increment of a scavenge marks what the roots and the stacks reach. */
 function markAtStart(): number {
-  const reachable = new Set<PyObject>();
+  const reachable = new GCList();
   let marked = 0;
   const sys = rt.modules && (dictGetStr(rt.modules, 'sys') as PyModule | null);
   marked += markVisited(sys ? sys.dict : rt.modules, reachable);
@@ -342,7 +389,7 @@ function collectIncrement(stats: CollectionStats): void {
   const gc = rt.gc;
   gc.workToDo += assessWorkToDo();
   if (gc.workToDo < 0) return;
-  untrackTuples(gc.lists[0]);
+  untrackTuples(gc.lists[0].toArray());
   if (gc.phase === 'mark') {
     const marked = markAtStart();
     gc.workToDo -= marked;
@@ -357,7 +404,7 @@ function collectIncrement(stats: CollectionStats): void {
   let size = young.length;
   while (size < gc.workToDo && notVisited.size) {
     // expand_region_transitively_reachable: the next old object and what it reaches, all in one increment.
-    const first = notVisited.values().next().value as PyObject;
+    const first = notVisited.head!;
     first.gcSpace = gc.visitedSpace;
     gc.move(first, working);
     size++;
@@ -371,7 +418,7 @@ function collectIncrement(stats: CollectionStats): void {
       });
     }
   }
-  collectRegion([...working], visited, false, stats);
+  collectRegion(working.toArray(), visited, false, stats);
   gc.workToDo -= size;
   if (notVisited.size === 0) completedScavenge();
 }
@@ -381,6 +428,7 @@ export function collectGeneration(generation: number, reason: Reason): number {
   const gc = rt.gc;
   if (gc.collecting) return 0;
   gc.collecting = true;
+  slotCache = new Map();
   const stats: CollectionStats = { collected: 0, uncollectable: 0, candidates: 0, resurrected: 0 };
   try {
     if (reason !== 'shutdown') collectorHooks.callbacks?.('start', generation, stats);
@@ -425,6 +473,34 @@ export function collectAutomatic(): void {
   }
   const generation = selectGeneration();
   if (generation >= 0) collectGeneration(generation, 'heap');
+}
+
+/**
+ * A consistency check of the heap (for tests): objects that more tracked objects reference (by tp_traverse)
+ * than their reference count says. Each would be a reference dropped twice or never counted, which makes the
+ * collector free live objects. Returns one line per such object.
+ */
+export function excessReferences(): string[] {
+  slotCache = new Map();
+  const holders = new Map<PyObject, PyObject[]>();
+  for (const list of rt.gc.lists) {
+    for (let h = list.head; h; h = h.gcNext) {
+      const holder = h;
+      traverse(holder, (r) => {
+        if (!r) return;
+        const by = holders.get(r);
+        if (by) by.push(holder);
+        else holders.set(r, [holder]);
+      });
+    }
+  }
+  const out: string[] = [];
+  for (const [o, by] of holders) {
+    if (!o.immortal && by.length > o.ob_refcnt) {
+      out.push(`${o.ob_type.name} with ob_refcnt ${o.ob_refcnt} is referenced by ${by.length}: ${by.map((b) => b.ob_type.name).join(', ')}`);
+    }
+  }
+  return out;
 }
 
 /** A full collection (gc.collect(), and the ones interpreter shutdown makes). */

@@ -6,6 +6,48 @@ import type { PyObject } from './objects';
 /** Index of the permanent generation (gc.freeze) in GCState.lists. */
 export const PERMANENT = 3;
 
+/**
+ * A list of tracked objects (PyGC_Head's _gc_prev/_gc_next): each object links to its neighbours, so moving one
+ * between lists costs nothing and every list keeps CPython's order (gc_list_append appends at the end).
+ */
+export class GCList {
+  head: PyObject | null = null;
+  tail: PyObject | null = null;
+  size = 0;
+
+  /** gc_list_append: `o` must not be in a list. */
+  add(o: PyObject): void {
+    o.gcPrev = this.tail;
+    o.gcNext = null;
+    if (this.tail) this.tail.gcNext = o;
+    else this.head = o;
+    this.tail = o;
+    o.gcList = this;
+    this.size++;
+  }
+
+  /** gc_list_remove */
+  delete(o: PyObject): void {
+    const prev = o.gcPrev;
+    const next = o.gcNext;
+    if (prev) prev.gcNext = next;
+    else this.head = next;
+    if (next) next.gcPrev = prev;
+    else this.tail = prev;
+    o.gcPrev = o.gcNext = null;
+    o.gcList = null;
+    this.size--;
+  }
+
+  /** The objects in order, as an array (safe to move them while walking it). */
+  toArray(): PyObject[] {
+    const out: PyObject[] = new Array(this.size);
+    let i = 0;
+    for (let o = this.head; o; o = o.gcNext) out[i++] = o;
+    return out;
+  }
+}
+
 export interface GenerationStats {
   collections: number;
   collected: number;
@@ -18,10 +60,9 @@ export class GCState {
   debug = 0;
   /**
    * 3.11–3.13: generations 0, 1 and 2; 3.14: young, old[0] and old[1] (the incremental collector's two old
-   * spaces). Index 3: the permanent generation. Each list is in CPython's list order (a Set keeps insertion
-   * order; re-adding an object appends it, as gc_list_move does).
+   * spaces). Index 3: the permanent generation. Each list is in CPython's list order.
    */
-  lists: Set<PyObject>[] = [new Set(), new Set(), new Set(), new Set()];
+  lists: GCList[] = [new GCList(), new GCList(), new GCList(), new GCList()];
   /** generations[i].count (3.14: young.count, old[0].count, old[1].count). */
   counts = [0, 0, 0];
   thresholds: number[];
@@ -68,9 +109,7 @@ export class GCState {
   /** _PyObject_GC_TRACK: appended to the youngest generation (3.14 counts here, not at allocation). */
   track(o: PyObject): void {
     if (o.gcList) return;
-    const young = this.lists[0];
-    young.add(o);
-    o.gcList = young;
+    this.lists[0].add(o);
     if (this.v < 314) return;
     o.gcSpace = this.visitedSpace ^ 1;
     this.counts[0]++;
@@ -85,17 +124,15 @@ export class GCState {
     const list = o.gcList;
     if (!list) return;
     list.delete(o);
-    o.gcList = null;
     if (this.v < 314) return;
     if (this.counts[0] > 0) this.counts[0]--;
     this.heapSize--;
   }
 
   /** Moves a tracked object to the end of another list (gc_list_move). */
-  move(o: PyObject, to: Set<PyObject>): void {
+  move(o: PyObject, to: GCList): void {
     o.gcList!.delete(o);
     to.add(o);
-    o.gcList = to;
   }
 
   /** The generation an object is in (0–2; 3 when frozen), or -1 while a collection holds it. */

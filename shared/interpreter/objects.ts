@@ -3,6 +3,7 @@
 // for the protocols, types/*.ts for each type's methods); this file only says what each object holds.
 import type { CodeObject } from './code';
 import type { Frame } from './frame';
+import type { GCList } from './gcstate';
 
 export type NativeFn = (args: PyObject[], kwnames: PyStr[] | null, self: PyObject | null) => PyObject;
 
@@ -17,9 +18,16 @@ export class PyObject {
   immortal = false;
   /** The collector's list holding this object (a generation, or one of a collection's working lists), or null
    *  when untracked (gc.is_tracked). */
-  gcList: Set<PyObject> | null = null;
+  gcList: GCList | null = null;
+  gcPrev: PyObject | null = null;
+  gcNext: PyObject | null = null;
   /** 3.14: the old-space bit of the GC header (_PyGC_NEXT_MASK_OLD_SPACE_1), 0 or 1. */
   gcSpace = 0;
+  /** During a collection (the GC header's _gc_prev bits): gc_refs, whether the object is in the set being
+   *  examined and what the scan decided, and where it sits in the scan list. */
+  gcRefs = 0;
+  gcState = 0;
+  gcPos = 0;
   /** __del__ already ran (PEP 442: gc.is_finalized). */
   finalized = false;
   /** Weak references to this object, oldest first (tp_weaklistoffset). */
@@ -178,6 +186,10 @@ export class PyType extends PyObject {
   basesTuple: PyTuple | null = null;
   mroTuple: PyTuple | null = null;
   slots: TypeSlots = {};
+  /** tp_clear as the collector calls it, where it differs from what deallocation releases: it drops (and
+   *  nulls, as Py_CLEAR does) the references a cycle can run through, so that deallocation does not drop them
+   *  again. Types without one use slots.tp_clear for both. */
+  gcClear: ((o: PyObject) => void) | null = null;
   /** tp_basicsize and tp_itemsize on 64-bit (sizes.ts gives the version's figures). */
   basicsize = 16;
   itemsize = 0;

@@ -2,7 +2,7 @@
 // tracking queries, referrers and referents, freezing, statistics and callbacks, per version.
 import { call, excType, findSlot, indexValue } from '../abstract';
 import { collectGeneration, collectorHooks, garbageList, type CollectionStats } from '../collector';
-import { PERMANENT } from '../gcstate';
+import { PERMANENT, type GCList } from '../gcstate';
 import { PyModule, PyObject, PyStr, PyType } from '../objects';
 import { decref, deallocHooks, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
@@ -13,7 +13,7 @@ const DEBUG_FLAGS: [string, number][] = [
 ];
 
 /** The lists gc.get_objects(generation) reads (3.14: generation 1 is empty, 2 is both old spaces). */
-function generationLists(generation: number | null): Set<PyObject>[] {
+function generationLists(generation: number | null): GCList[] {
   const l = rt.gc.lists;
   if (rt.v >= 314) {
     if (generation === null) return [l[0], l[1], l[2]];
@@ -123,7 +123,7 @@ export function installGc(m: PyModule): void {
     const targets = new Set(args);
     const out: PyObject[] = [];
     for (const list of generationLists(null)) {
-      for (const o of list) {
+      for (const o of list.toArray()) {
         if (o === garbage) continue;
         const tr = findSlot(o.ob_type, 'tp_traverse');
         let hit = false;
@@ -143,13 +143,13 @@ export function installGc(m: PyModule): void {
     }
     void kw;
     const out: PyObject[] = [];
-    for (const list of generationLists(generation)) for (const o of list) out.push(incref(o));
+    for (const list of generationLists(generation)) for (const o of list.toArray()) out.push(incref(o));
     return newList(out);
   });
   fn('freeze', () => {
     const permanent = gc.lists[PERMANENT];
     for (let i = 0; i < 3; i++) {
-      for (const o of [...gc.lists[i]]) {
+      for (const o of gc.lists[i].toArray()) {
         o.gcSpace = gc.visitedSpace;
         gc.move(o, permanent);
       }
@@ -160,7 +160,7 @@ export function installGc(m: PyModule): void {
   });
   fn('unfreeze', () => {
     const to = gc.lists[rt.v >= 314 ? 1 + gc.visitedSpace : 2];
-    for (const o of [...gc.lists[PERMANENT]]) gc.move(o, to);
+    for (const o of gc.lists[PERMANENT].toArray()) gc.move(o, to);
     return none();
   });
   fn('get_freeze_count', () => newInt(gc.lists[PERMANENT].size));

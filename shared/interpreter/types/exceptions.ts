@@ -242,8 +242,17 @@ export function install(t: TypeTable): void {
   };
   base.slots.tp_getattro = exceptionAttr;
   base.slots.tp_setattro = exceptionSetattr;
+  // BaseException_clear (Objects/exceptions.c), what the collector calls: dict, args, notes, traceback, cause,
+  // context. args becomes the empty tuple here (CPython leaves NULL, which every reader of args checks).
+  base.gcClear = (self) => {
+    const e = self as PyBaseException;
+    const args = e.args;
+    e.args = newTuple([]);
+    base.slots.tp_clear!(self);
+    decref(args);
+  };
   base.slots.tp_clear = (self) => {
-    // BaseException_clear: dict, args, notes, traceback, cause, context.
+    // BaseException_dealloc: dict, args, notes, traceback, cause, context.
     const e = self as PyBaseException;
     const parts = [e.dict, e.args, e.notes, e.traceback, e.cause, e.context, e.name, e.obj];
     e.name = null;

@@ -4,7 +4,7 @@ import { addressHex, call, excType, genericGetAttr, getAttr, getAttrOpt, hash, i
 import {
   PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
 } from '../objects';
-import { alloc, decref, incref, newDict, newInt, newStr, newTuple, raise, rt, xdecref } from '../runtime';
+import { alloc, decref, incref, internStr, newDict, newInt, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
 import type { CodeObject } from '../code';
 import * as dict from './dict';
@@ -25,10 +25,28 @@ export function install(t: TypeTable): void {
   fn.slots.tp_descr_get = (self, obj) => (obj === null || obj === rt.None ? incref(self) : newMethod(self, obj));
   fn.slots.tp_repr = (self) => newStr(`<function ${(self as PyFunction).qualname.value} at ${addressHex(self)}>`);
   fn.slots.tp_call = (self, args, kw) => call(self, args, kw);
-  fn.slots.tp_clear = (self) => {
-    // func_clear, then func_dealloc's own releases (Objects/funcobject.c).
+  // func_clear (Objects/funcobject.c), what the collector calls: each reference dropped and nulled in turn; the
+  // code object stays, the names become the empty string (they could be str subclasses in a cycle).
+  fn.gcClear = (self) => {
     const f = self as PyFunction;
-    decref(f.globals);
+    /** The fields CPython's func_clear leaves NULL (ours are typed non-null for the living function). */
+    const cleared = f as { globals: unknown; module: unknown; doc: unknown };
+    let v: PyObject | null;
+    v = f.globals; cleared.globals = null; xdecref(v);
+    v = f.module; cleared.module = null; xdecref(v);
+    v = f.defaults; f.defaults = null; xdecref(v);
+    v = f.kwdefaults; f.kwdefaults = null; xdecref(v);
+    v = f.doc; cleared.doc = null; xdecref(v);
+    v = f.dict; f.dict = null; xdecref(v);
+    v = f.closure; f.closure = null; xdecref(v);
+    v = f.annotations; f.annotations = null; xdecref(v);
+    v = f.name; f.name = internStr(''); decref(v);
+    v = f.qualname; f.qualname = internStr(''); decref(v);
+  };
+  // func_dealloc: func_clear's references (unless the collector dropped them already), then the code and names.
+  fn.slots.tp_clear = (self) => {
+    const f = self as PyFunction;
+    xdecref(f.globals);
     xdecref(f.module);
     xdecref(f.defaults);
     xdecref(f.kwdefaults);
@@ -43,7 +61,7 @@ export function install(t: TypeTable): void {
   fn.slots.tp_traverse = (self, visit) => {
     const f = self as PyFunction;
     visit(f.code);
-    visit(f.globals);
+    if (f.globals) visit(f.globals);
     if (f.module) visit(f.module);
     if (f.defaults) visit(f.defaults);
     if (f.kwdefaults) visit(f.kwdefaults);
@@ -179,8 +197,18 @@ export function install(t: TypeTable): void {
   };
   sm.slots.tp_descr_get = (self) => incref((self as PyWrapper).callable);
   sm.slots.tp_call = (self, args, kw) => call((self as PyWrapper).callable, args, kw);
-  sm.slots.tp_clear = (self) => { decref((self as PyWrapper).callable); xdecref((self as PyWrapper).dict); };
-  sm.slots.tp_traverse = (self, visit) => visit((self as PyWrapper).callable);
+  // sm_clear (Objects/funcobject.c): the collector's clear nulls both; dealloc drops what is left.
+  sm.gcClear = (self) => {
+    const w = self as PyWrapper;
+    let v: PyObject | null = w.callable;
+    (w as { callable: unknown }).callable = null;
+    xdecref(v);
+    v = w.dict;
+    w.dict = null;
+    xdecref(v);
+  };
+  sm.slots.tp_clear = (self) => { xdecref((self as PyWrapper).callable); xdecref((self as PyWrapper).dict); };
+  sm.slots.tp_traverse = (self, visit) => { const c = (self as PyWrapper).callable; if (c) visit(c); };
   sm.slots.tp_getattro = wrapperAttr;
   sm.slots.tp_repr = (self) => newStr(`<staticmethod(${reprText((self as PyWrapper).callable)})>`);
   const cm = t.classmethod;
@@ -189,6 +217,7 @@ export function install(t: TypeTable): void {
     return alloc(new PyWrapper(type, incref(args[0])), 4 * rt.version.ptr);
   };
   cm.slots.tp_descr_get = (self, obj, type) => newMethod((self as PyWrapper).callable, type ?? obj!.ob_type);
+  cm.gcClear = sm.gcClear;
   cm.slots.tp_clear = sm.slots.tp_clear;
   cm.slots.tp_traverse = sm.slots.tp_traverse;
   cm.slots.tp_getattro = wrapperAttr;
@@ -361,6 +390,13 @@ function installProperty(p: PyType): void {
       raise(excType('AttributeError'), value ? "can't set attribute" : "can't delete attribute");
     }
     decref(call(f!, value ? [obj, value] : [obj]));
+  };
+  // property_clear (Objects/descrobject.c) drops only the doc; dealloc drops the rest.
+  p.gcClear = (self) => {
+    const pr = self as PyProperty;
+    const doc = pr.doc;
+    pr.doc = null;
+    xdecref(doc);
   };
   p.slots.tp_clear = (self) => {
     const pr = self as PyProperty;

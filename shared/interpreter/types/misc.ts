@@ -46,8 +46,15 @@ export function install(t: TypeTable): void {
     if (value) dict.setItemStr(m.dict, name.value, value);
     else if (!dict.delItemStr(m.dict, name.value)) raise(excType('AttributeError'), `module '${m.name}' has no attribute '${name.value}'`);
   };
-  mod.slots.tp_clear = (self) => decref((self as PyModule).dict);
-  mod.slots.tp_traverse = (self, visit) => visit((self as PyModule).dict);
+  // module_clear (Objects/moduleobject.c): Py_CLEAR(md_dict); dealloc drops it unless that happened.
+  mod.gcClear = (self) => {
+    const m = self as PyModule;
+    const d = m.dict;
+    (m as { dict: unknown }).dict = null;
+    xdecref(d);
+  };
+  mod.slots.tp_clear = (self) => xdecref((self as PyModule).dict);
+  mod.slots.tp_traverse = (self, visit) => { const d = (self as PyModule).dict; if (d) visit(d); };
 
   const sup = t.super;
   sup.slots.tp_new = (type, args) => superNew(type, args);
@@ -79,8 +86,12 @@ export function install(t: TypeTable): void {
       releaseLocals(f);
     }
   };
+  // frame_traverse (Objects/frameobject.c): the locals only when the frame object owns the frame (it outlived
+  // its call); a generator's frame is its generator's to visit, a running frame is the thread's.
   frame.slots.tp_traverse = (self, visit) => {
-    const f = (self as PyFrameObject).frame;
+    const fo = self as PyFrameObject & { ownsFrame?: boolean };
+    if (!fo.ownsFrame) return;
+    const f = fo.frame;
     for (const o of f.fast) if (o) visit(o);
     if (f.func) visit(f.func);
   };
@@ -113,17 +124,27 @@ export function install(t: TypeTable): void {
   };
 
   const tb = t.traceback;
+  // tb_clear (Python/traceback.c): Py_CLEAR of tb_next and tb_frame; dealloc drops what is left.
+  tb.gcClear = (self) => {
+    const x = self as PyTraceback;
+    const next = x.next;
+    x.next = null;
+    xdecref(next);
+    const fr = x.frame;
+    (x as { frame: unknown }).frame = null;
+    xdecref(fr);
+  };
   tb.slots.tp_clear = (self) => {
     const x = self as PyTraceback;
     const next = x.next;
     x.next = null;
     xdecref(next);
-    decref(x.frame);
+    xdecref(x.frame);
   };
   tb.slots.tp_traverse = (self, visit) => {
     const x = self as PyTraceback;
     if (x.next) visit(x.next);
-    visit(x.frame);
+    if (x.frame) visit(x.frame);
   };
   tb.slots.tp_getattro = (self, name) => {
     const x = self as PyTraceback;

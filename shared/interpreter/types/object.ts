@@ -231,16 +231,18 @@ export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak
 }
 
 /** subtype_traverse: the slots, the inline values or dict, then the class itself (Objects/typeobject.c). */
-export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void): void {
+/** subtype_traverse's own part. `dictInBase`: the builtin base keeps the dict in its own layout (an exception's,
+ *  a class's tp_dict) and visits it itself (subtype_traverse skips it when tp_dictoffset is the base's). */
+export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void, dictInBase = false): void {
   const inst = o as PyObject & { slotValues?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
   if (inst.slotValues) for (const v of inst.slotValues.values()) visit(v);
   if (inst.values) for (const v of inst.values.values()) visit(v);
-  if (inst.dict) visit(inst.dict);
+  if (inst.dict && !dictInBase) visit(inst.dict);
   visit(o.ob_type);
 }
 
 /** subtype_clear / the instance part of subtype_dealloc: slots first, then the values or the dict. */
-export function instanceClear(o: PyObject): void {
+export function instanceClear(o: PyObject, dictInBase = false): void {
   const inst = o as PyObject & { slotValues?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
   if (inst.slotValues) {
     // clear_slots, from the most derived class down, each class's slots in their (sorted) layout order.
@@ -261,7 +263,7 @@ export function instanceClear(o: PyObject): void {
     inst.values = null;
     for (const v of vals) decref(v);
   }
-  if (inst.dict) {
+  if (inst.dict && !dictInBase) {
     const d = inst.dict;
     inst.dict = null;
     decref(d);

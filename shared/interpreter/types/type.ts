@@ -1,7 +1,7 @@
 // `type`: classes (Objects/typeobject.c). Calling a class (type_call), class creation (type_new, the C3 MRO,
 // __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
 // builtins.__build_class__ (Python/bltinmodule.c).
-import { allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, typeModified, typeName } from '../abstract';
+import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, typeModified, typeName } from '../abstract';
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
@@ -132,14 +132,16 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   };
   // What gc's tp_clear (subtype_clear) drops: the instance part, and the base's part only where the base
   // type has a tp_clear of its own (a tuple subclass keeps its items until it is deallocated).
-  (type as PyType & { gcClear?: (o: PyObject) => void }).gcClear = (o) => {
+  const baseGcClear = gcClearOf(solid);
+  type.gcClear = (o) => {
     instanceClear(o);
     if (solid.mro.includes(rt.t.type)) typeGcClear(o);
-    else if (baseClear && ['list', 'dict', 'set', 'frozenset', 'BaseException'].some((n) => solid.mro.some((b) => b.name === n))) baseClear(o);
+    else if (baseGcClear && ['list', 'dict', 'set', 'frozenset', 'BaseException'].some((n) => solid.mro.some((b) => b.name === n))) baseGcClear(o);
   };
+  const dictInBase = solid.instanceDict || solid.mro.includes(rt.t.type);
   type.slots.tp_traverse = (o, visit) => {
     if (baseTraverse) baseTraverse(o, visit);
-    instanceTraverse(o, visit);
+    instanceTraverse(o, visit, dictInBase);
   };
   const del = dict.getItemStr(type.dict, '__del__');
   if (del || type.mro.some((b) => b.slots.tp_finalize)) type.slots.tp_finalize = callDel;
@@ -509,7 +511,7 @@ export function install(t: TypeTable): void {
     ty.mroTuple = ty.basesTuple = null;
   };
   // type_clear, what the collector calls: empties the dict and drops tp_mro; the rest goes at dealloc.
-  (type as PyType & { gcClear?: (o: PyObject) => void }).gcClear = typeGcClear;
+  type.gcClear = typeGcClear;
   // type_traverse: tp_dict, tp_mro, tp_bases, tp_base.
   type.slots.tp_traverse = (self, visit) => {
     const ty = self as PyType;
