@@ -4,16 +4,18 @@ import {
   EQ, GT, LT, call, callMethod, callSpecial, excType, getAttr, getAttrOpt, getIter, isInstance, isSubtype, isTrue, iterNext, length, lookupType, richCompareBool, repr, setAttr, strText, typeName, indexValue, unaryOp, binaryOp, iterate, findSlot,
 } from './abstract';
 import {
-  PyBuiltin, PyDict, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
+  PyBuiltin, PyComplex, PyDict, PyFloat, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
 import {
-  alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref,
+  alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
 import { computeLinearMro } from './typetable';
 import { bindArgs, builtinFunction, exactArgs, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
+import { newComplex } from './types/complex';
+import { intToFloat } from './types/int';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -125,23 +127,122 @@ function minmax(name: 'min' | 'max', op: number): Fn {
   };
 }
 
+/** Neumaier's compensated sum (CompensatedSum in Python/bltinmodule.c). */
+type CompensatedSum = { hi: number; lo: number };
+
+function csAdd(total: CompensatedSum, x: number): void {
+  const t = total.hi + x;
+  if (Math.abs(total.hi) >= Math.abs(x)) total.lo += (total.hi - t) + x;
+  else total.lo += (x - t) + total.hi;
+  total.hi = t;
+}
+
+/** cs_to_double: the compensation is left out when it is zero or not finite (it would turn inf into nan). */
+function csToDouble(total: CompensatedSum): number {
+  return total.lo && Number.isFinite(total.lo) ? total.hi + total.lo : total.hi;
+}
+
+/**
+ * builtin_sum_impl (Python/bltinmodule.c): exact ints are summed in a C long, floats in a double, and (3.14)
+ * complexes in two doubles, with no object made per item; the first item that does not fit turns the sum back into
+ * an object, which may enter the next of these loops. Floats are compensated from 3.12 on (ints added to that sum
+ * are compensated from 3.14 on).
+ */
 const sum: Fn = (args, kwnames) => {
   const [iterable, startArg] = bindArgs('sum', args, kwnames, ['iterable', 'start'], 1, 1);
-  let acc: PyObject = startArg ? incref(startArg) : newInt(0);
+  let acc: PyObject | null = startArg ? incref(startArg) : newInt(0);
   if (acc instanceof PyStr) { decref(acc); typeError("sum() can't sum strings [use ''.join(seq) instead]"); }
   if (acc.ob_type === rt.t.bytes) { decref(acc); typeError("sum() can't sum bytes [use b''.join(seq) instead]"); }
+  const longBits = BigInt(8 * rt.version.ptr - 1);
+  const fitsLong = (v: number | bigint): boolean => BigInt(v) >= -(1n << longBits) && BigInt(v) < 1n << longBits;
+  // Which loop runs: 0 ints, 1 floats, 2 complexes, 3 the general one with PyNumber_Add.
+  let loop = 0;
+  let longSum = 0n;
+  const re: CompensatedSum = { hi: 0, lo: 0 };
+  const im: CompensatedSum = { hi: 0, lo: 0 };
+  const enterLoop = (): void => {
+    const o = acc!;
+    if (loop === 0 && o.ob_type === rt.t.int && fitsLong((o as PyInt).value)) {
+      longSum = BigInt((o as PyInt).value);
+    } else if (loop <= 1 && o.ob_type === rt.t.float) {
+      loop = 1;
+      Object.assign(re, { hi: (o as PyFloat).value, lo: 0 });
+    } else if (loop <= 2 && rt.v >= 314 && o.ob_type === rt.t.complex) {
+      loop = 2;
+      Object.assign(re, { hi: (o as PyComplex).real, lo: 0 });
+      Object.assign(im, { hi: (o as PyComplex).imag, lo: 0 });
+    } else {
+      loop = 3;
+      return;
+    }
+    decref(o);
+    acc = null;
+  };
+  const addFloat = (total: CompensatedSum, x: number): void => {
+    if (rt.v >= 312) csAdd(total, x);
+    else total.hi += x;
+  };
+  /** The item joins the C sum of the running loop; false when it does not fit there. */
+  const addInC = (item: PyObject): boolean => {
+    if (loop === 0) {
+      if (!(item.ob_type === rt.t.int || item.ob_type === rt.t.bool)) return false;
+      const b = BigInt((item as PyInt).value);
+      if (!fitsLong(b) || !fitsLong(longSum + b)) return false;
+      longSum += b;
+      return true;
+    }
+    if (loop === 1 && item.ob_type === rt.t.float) {
+      addFloat(re, (item as PyFloat).value);
+      return true;
+    }
+    if (loop === 2 && item.ob_type === rt.t.complex) {
+      csAdd(re, (item as PyComplex).real);
+      csAdd(im, (item as PyComplex).imag);
+      return true;
+    }
+    if (item instanceof PyInt) {
+      // 3.14 converts with PyLong_AsDouble (OverflowError past the float range); before, an int outside a C long
+      // leaves the float loop.
+      if (rt.v >= 314) {
+        csAdd(re, intToFloat(item.value));
+        return true;
+      }
+      if (!fitsLong(item.value)) return false;
+      re.hi += Number(item.value);
+      return true;
+    }
+    if (loop === 2 && item instanceof PyFloat) {
+      csAdd(re, item.value);
+      return true;
+    }
+    return false;
+  };
+  const toObject = (): PyObject => {
+    if (loop === 0) return newInt(longSum);
+    if (loop === 1) return newFloat(csToDouble(re));
+    return newComplex(csToDouble(re), csToDouble(im));
+  };
   try {
+    enterLoop();
     iterate(iterable!, (item) => {
       try {
-        const next = binaryOp(acc, item, 0);
-        decref(acc);
+        if (acc === null && addInC(item)) return;
+        const fromC = acc === null;
+        if (fromC) acc = toObject();
+        const next = binaryOp(acc!, item, 0);
+        decref(acc!);
         acc = next;
+        if (fromC) {
+          loop++;
+          enterLoop();
+        }
       } finally {
         decref(item);
       }
     });
+    if (acc === null) acc = toObject();
   } catch (e) {
-    decref(acc);
+    if (acc !== null) decref(acc);
     throw e;
   }
   return acc;

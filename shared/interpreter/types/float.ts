@@ -119,7 +119,8 @@ export function floatPowValues(iv: number, iw: number): PyObject {
   }
   if (iv === 0) {
     const odd = isOddInteger(iw);
-    if (iw < 0) raise(excType('ZeroDivisionError'), '0.0 cannot be raised to a negative power');
+    // float_pow (Objects/floatobject.c): 3.14 says "zero to a negative power".
+    if (iw < 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'zero to a negative power' : '0.0 cannot be raised to a negative power');
     return newFloat(odd ? iv : 0);
   }
   let negate = false;
@@ -465,20 +466,24 @@ export function install(t: TypeTable): void {
     add: floatBin((x, y) => newFloat(x + y)),
     sub: floatBin((x, y) => newFloat(x - y)),
     mul: floatBin((x, y) => newFloat(x * y)),
+    // Objects/floatobject.c: 3.14 words every float division by zero "division by zero"; 3.13 names float_rem's
+    // "float modulo by zero".
     truediv: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float division by zero');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float division by zero');
       return newFloat(x / y);
     }),
     floordiv: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float floor division by zero');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float floor division by zero');
       return newFloat(floatDivmod(x, y)[0]);
     }),
     mod: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float modulo');
+      if (y === 0) {
+        raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : rt.v === 313 ? 'float modulo by zero' : 'float modulo');
+      }
       return newFloat(floatMod(x, y));
     }),
     divmod: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float divmod()');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float divmod()');
       const [q, r] = floatDivmod(x, y);
       return newTuple([newFloat(q), newFloat(r)]);
     }),
