@@ -10,7 +10,7 @@ import {
   alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
 import { computeLinearMro } from './typetable';
-import { bindArgs, builtinFunction, exactArgs, rangeArgs } from './types/util';
+import { bindArgs, builtinFunction, exactArgs, invalidKeyword, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
@@ -59,7 +59,7 @@ const print: Fn = (args, kwnames) => {
       if (v !== rt.None && !(v instanceof PyStr)) typeError(`${k} must be None or a string, not ${typeName(v)}`);
       if (v instanceof PyStr) (k === 'sep' ? (sep = v.value) : (end = v.value));
     } else if (k === 'file') file = v;
-    else if (k !== 'flush') typeError(`'${k}' is an invalid keyword argument for print()`);
+    else if (k !== 'flush') invalidKeyword('print', k, ['sep', 'end', 'file', 'flush']);
   }
   if (!file || file === rt.None) {
     // print() writes to whatever sys.stdout is now (contextlib.redirect_stdout replaces it); None: nothing.
@@ -95,7 +95,7 @@ function minmax(name: 'min' | 'max', op: number): Fn {
       const k = kwnames![i].value;
       if (k === 'key') key = args[pos.length + i] === rt.None ? null : args[pos.length + i];
       else if (k === 'default') dflt = args[pos.length + i];
-      else typeError(`${name}() got an unexpected keyword argument '${k}'`);
+      else invalidKeyword(name, k, ['key', 'default']);
     }
     if (!pos.length) typeError(`${name} expected at least 1 argument, got 0`);
     if (pos.length > 1 && dflt) typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
@@ -247,6 +247,37 @@ const sum: Fn = (args, kwnames) => {
   }
   return acc;
 };
+
+/**
+ * enum_vectorcall (Objects/enumobject.c) parses enumerate(iterable, start=0) by hand, with its own messages in
+ * every version: (iterable, start) in positional or keyword order.
+ */
+function enumerateArgs(args: PyObject[], kwnames: PyStr[] | null): [PyObject, PyObject | null] {
+  const nkw = kwnames ? kwnames.length : 0;
+  const nargs = args.length - nkw;
+  const checkKeyword = (i: number, name: string): void => {
+    const kw = kwnames![i].value;
+    if (kw !== name) typeError(`'${kw}' is an invalid keyword argument for enumerate()`);
+  };
+  if (args.length === 2) {
+    if (nkw === 1) checkKeyword(0, 'start');
+    if (nkw === 2) {
+      if (kwnames![0].value === 'start') {
+        checkKeyword(1, 'iterable');
+        return [args[1], args[0]];
+      }
+      checkKeyword(0, 'iterable');
+      checkKeyword(1, 'start');
+    }
+    return [args[0], args[1]];
+  }
+  if (args.length === 1) {
+    if (nkw === 1) checkKeyword(0, 'iterable');
+    return [args[0], null];
+  }
+  if (nargs === 0) typeError("enumerate() missing required argument 'iterable'");
+  return typeError(`enumerate() takes at most 2 arguments (${args.length} given)`);
+}
 
 const sorted: Fn = (args, kwnames) => {
   const nkw = kwnames ? kwnames.length : 0;
@@ -609,7 +640,7 @@ function installIteratorTypes(): PyType[] {
     decref(counter);
     return newTuple([idx, x]);
   }, clearSourceAndExtra, (type, args, kwnames) => {
-    const [iterable, start] = bindArgs('enumerate', args, kwnames, ['iterable', 'start'], 1);
+    const [iterable, start] = enumerateArgs(args, kwnames);
     const source = getIter(iterable!);
     return alloc(new PyIterator(type, source, 0, start ? newInt(indexValue(start)) : newInt(0)), 5 * rt.version.ptr);
   });
@@ -634,7 +665,7 @@ function installIteratorTypes(): PyType[] {
     let strict = false;
     for (let i = 0; i < nkw; i++) {
       if (kwnames![i].value === 'strict') strict = isTrue(args[args.length - nkw + i]);
-      else typeError(`zip() got an unexpected keyword argument '${kwnames![i].value}'`);
+      else invalidKeyword('zip', kwnames![i].value, ['strict']);
     }
     const its: PyObject[] = [];
     try {
