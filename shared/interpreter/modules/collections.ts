@@ -4,7 +4,7 @@
 import {
   EQ, NE, call, callDescriptor, excType, getAttrOpt, getIter, isTrue, iterNext, length, lookupType,
   reprText, richCompare, richCompareBool, setItem as setItemAbstract, getItem as getItemAbstract, typeName,
-  findSlot,
+  findSlot, hash,
 } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyTuple, PyType, PyInt, PyList } from '../objects';
 import { alloc, decref, incref, newBool, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
@@ -553,6 +553,13 @@ export function installCollections(m: PyModule): void {
     if (args.length - nkw > 1) typeError(`expected at most 1 arguments, got ${args.length - nkw}`);
     findSlot(dictType, 'tp_init')!(self, args, kwnames);
   };
+  // odict_mp_ass_sub (Objects/odictobject.c): PyODict_SetItem/DelItem hash with PyObject_Hash, then go to the dict
+  // with that hash (so 3.14's "cannot use ... as a dict key" wording does not apply).
+  od.slots.mp_ass_subscript = (self, key, value) => {
+    const h = hash(key);
+    if (value) dict.setItem(self as PyDict, key, value, h);
+    else if (!dict.delItem(self as PyDict, key, h)) dict.keyErrorFor(key);
+  };
   od.slots.tp_repr = (self) => {
     const d = self as PyDict;
     const name = d.ob_type.name;
@@ -599,7 +606,9 @@ export function installCollections(m: PyModule): void {
   };
   /** Moves key's entry to one end of the table (the dict keeps the order CPython's linked list has). */
   const moveToEnd = (d: PyDict, key: PyObject, last: boolean): void => {
-    const e = dict.lookup(d, key) as (import('../objects').DictEntry & { mapKey?: unknown }) | undefined;
+    // odict_move_to_end_impl: KeyError on an empty dict before the key is hashed (with PyObject_Hash).
+    if (d.map.size === 0) dict.keyErrorFor(key);
+    const e = dict.lookup(d, key, hash(key)) as (import('../objects').DictEntry & { mapKey?: unknown }) | undefined;
     if (!e) dict.keyErrorFor(key);
     const mk = e!.mapKey;
     if (last) {
@@ -676,7 +685,7 @@ export function installCollections(m: PyModule): void {
   });
   def<PyDict>(od, 'pop', (d, args, kwnames) => {
     const [key, dflt] = clinic('pop', args, kwnames, ['key', 'default'], { posonly: 0, minpos: 1, maxpos: 2 });
-    const e = dict.popEntry(d, key!);
+    const e = dict.popEntry(d, key!, hash(key!)); // _odict_popkey hashes with PyObject_Hash
     if (!e) {
       if (dflt) return incref(dflt);
       dict.keyErrorFor(key!);
@@ -811,11 +820,13 @@ export function installCollections(m: PyModule): void {
         try {
           if (exactDict || (mapping instanceof PyDict && lookupType(mapping.ob_type, 'get') === lookupType(rt.t.dict, 'get') &&
             lookupType(mapping.ob_type, '__setitem__') === lookupType(rt.t.dict, '__setitem__'))) {
-            const old = dict.getItem(mapping as PyDict, key);
+            // _collections__count_elements_impl: one PyObject_Hash, then the dict with that hash.
+            const h = hash(key);
+            const old = dict.lookup(mapping as PyDict, key, h)?.value ?? null;
             const { binaryOp } = require('../abstract') as typeof import('../abstract');
             const nv = old ? binaryOp(old, one, 0) : incref(one);
             try {
-              dict.setItem(mapping as PyDict, key, nv);
+              dict.setItem(mapping as PyDict, key, nv, h);
             } finally {
               decref(nv);
             }

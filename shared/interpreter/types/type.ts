@@ -36,7 +36,9 @@ export function c3(type: PyType, bases: PyType[]): PyType[] {
     if (!candidate) {
       const names = nonEmpty.map((s) => s[0].name);
       const unique = [...new Set(names)];
-      return typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${unique.join(', ')}`);
+      // set_mro_error (Objects/typeobject.c): the message lost its line break in 3.13.
+      const sep = rt.v >= 313 ? ' ' : '\n';
+      return typeError(`Cannot create a consistent method resolution${sep}order (MRO) for bases ${unique.join(', ')}`);
     }
     out.push(candidate);
     for (const s of nonEmpty) if (s[0] === candidate) s.shift();
