@@ -18,6 +18,13 @@ function sourceLine(filename: string, lineno: number): string | null {
   return line === undefined ? null : line.trim();
 }
 
+/** A SyntaxWarning from the compiler as the warnings module shows it (_formatwarnmsg_impl in Lib/warnings.py):
+ *  the location, the category and message, then the source line. */
+export function syntaxWarning(filename: string, lineno: number, message: string): void {
+  const line = sourceLine(filename, lineno);
+  rt.stderr.push(`${filename}:${lineno}: SyntaxWarning: ${message}\n${line ? `  ${line}\n` : ''}`);
+}
+
 /** The traceback entries, oldest first, with CPython's collapsing of repeated lines. */
 function formatTraceback(tb: PyTraceback | null): string {
   const out: string[] = [];
