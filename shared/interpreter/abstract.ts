@@ -258,6 +258,9 @@ export function setAttr(o: PyObject, name: string, value: PyObject | null): void
   genericSetAttr(o, name, value);
 }
 
+/** SHARED_KEYS_MAX_SIZE (Objects/dictobject.c). */
+export const SHARED_KEYS_MAX_SIZE = 30;
+
 /** Whether a class defines __setattr__/__delattr__ in Python (slot_tp_setattro then fills tp_setattro). */
 function hasOwnSetattr(type: PyType, name: string): boolean {
   const f = lookupType(type, name);
@@ -297,6 +300,9 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     const values = (o.values ??= new Map());
     const old = values.get(name);
     if (value) {
+      // A new name takes the next index of the class's shared keys (insert_split_key; at most 30 keys).
+      const keys = o.ob_type.sharedKeys;
+      if (!keys.includes(name) && keys.length < SHARED_KEYS_MAX_SIZE) keys.push(name);
       values.set(name, incref(value));
     } else {
       if (!old) missingAttribute(o, name);

@@ -2,7 +2,7 @@
 // __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
 // builtins.__build_class__ (Python/bltinmodule.c).
 import {
-  allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, lookupType,
+  SHARED_KEYS_MAX_SIZE, allTypes, call, callDescriptor, descrGet, excType, findSlot, genericSetAttr, getAttrOpt, isSubtype, lookupType,
   raiseAttributeError, repr, typeModified, typeName,
 } from '../abstract';
 import {
@@ -127,6 +127,13 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     type.instanceDict = true;
     type.weakrefable = true;
     addInstanceDescriptors(type, !baseHasDict, !baseWeak);
+  }
+  // _PyDict_NewKeysForClass (Objects/dictobject.c), 3.14: the shared keys start with __static_attributes__.
+  const staticAttributes = dict.getItemStr(type.dict, '__static_attributes__');
+  if (rt.v >= 314 && type.instanceDict && staticAttributes instanceof PyTuple) {
+    for (const n of staticAttributes.items) {
+      if (n.ob_type === rt.t.str && type.sharedKeys.length < SHARED_KEYS_MAX_SIZE) type.sharedKeys.push((n as PyStr).value);
+    }
   }
   // Instances: their own references (slots, attributes) then the builtin base's part (subtype_clear).
   const baseClear = findSlot(solid, 'tp_clear');
