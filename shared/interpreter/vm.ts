@@ -351,7 +351,8 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.LOAD_FAST_BORROW: {
               const v = fast[arg];
               if (v === null) unboundLocal(f, arg);
-              if (rt.v >= 314) (f.borrowed ??= [])[f.sp] = arg + 1;
+              // 3.14: only a LOAD_FAST_BORROW (the compiler's choice) may be left out of the count.
+              if (rt.v >= 314) (f.borrowed ??= [])[f.sp] = op === Op.LOAD_FAST_BORROW ? arg + 1 : 0;
               stack[f.sp++] = incref(v!);
               break;
             }
