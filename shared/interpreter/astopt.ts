@@ -4,6 +4,7 @@
 // f-string, and `__debug__` as True. Folding never raises: when CPython's evaluation would raise, the node is
 // left alone (the error then happens at run time, as in CPython).
 import type * as A from '../parser/ast';
+import { crPow } from './modules/libm';
 
 /** A constant's value: the AST's ConstantValue plus what folding makes (tuples, frozensets, complex numbers
  *  with a real part). */
@@ -272,7 +273,7 @@ function floatPow(iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (iv === 1.0) return negate ? -1.0 : 1.0;
-  const ix = Math.pow(iv, iw);
+  const ix = crPow(iv, iw); // the C library's pow, correctly rounded (V8's Math.pow may be an ulp off)
   if (!Number.isFinite(ix)) fail(); // OverflowError
   return negate ? -ix : ix;
 }
