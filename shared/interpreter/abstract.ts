@@ -157,9 +157,10 @@ export function genericGetAttr(o: PyObject, name: string, suppress = false): PyO
   return raiseAttributeError(o, name);
 }
 
-export function raiseAttributeError(o: PyObject, name: string): never {
+export function raiseAttributeError(o: PyObject, name: string, message?: string): never {
   let msg: string;
-  if (o instanceof PyType) msg = `type object '${o.name}' has no attribute '${name}'`;
+  if (message !== undefined) msg = message;
+  else if (o instanceof PyType) msg = `type object '${o.name}' has no attribute '${name}'`;
   else if (o.ob_type === rt.t.module) {
     const modname = dictHooks.getItemStr((o as import('./objects').PyModule).dict, '__name__');
     msg = moduleAttributeErrorMessage(modname instanceof PyStr ? modname.value : '?', name, o as PyObject & ImportState);
@@ -266,6 +267,15 @@ export function setAttr(o: PyObject, name: string, value: PyObject | null): void
   genericSetAttr(o, name, value);
 }
 
+/** SHARED_KEYS_MAX_SIZE (Objects/dictobject.c). */
+export const SHARED_KEYS_MAX_SIZE = 30;
+
+/** Whether a class defines __setattr__/__delattr__ in Python (slot_tp_setattro then fills tp_setattro). */
+function hasOwnSetattr(type: PyType, name: string): boolean {
+  const f = lookupType(type, name);
+  return f !== null && !(f instanceof PyBuiltin);
+}
+
 export function genericSetAttr(o: PyObject, name: string, value: PyObject | null): void {
   const type = o.ob_type;
   const descr = lookupType(type, name);
@@ -286,7 +296,8 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     if (value) {
       slots.set(name, incref(value));
     } else {
-      if (!old) raiseAttributeError(o, name);
+      // PyMember_SetOne (Python/structmember.c): deleting an unset slot raises AttributeError(name).
+      if (!old) raise(excType('AttributeError'), name);
       slots.delete(name);
     }
     if (old) decref(old);
@@ -298,9 +309,12 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     const values = (o.values ??= new Map());
     const old = values.get(name);
     if (value) {
+      // A new name takes the next index of the class's shared keys (insert_split_key; at most 30 keys).
+      const keys = o.ob_type.sharedKeys;
+      if (!keys.includes(name) && keys.length < SHARED_KEYS_MAX_SIZE) keys.push(name);
       values.set(name, incref(value));
     } else {
-      if (!old) raiseAttributeError(o, name);
+      if (!old) missingAttribute(o, name);
       values.delete(name);
     }
     if (old) decref(old);
@@ -309,16 +323,29 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
   if (!d && o.ob_type.heapType && o.ob_type.instanceDict) {
     const nd = dictHooks.newInstanceDict(o);
     if (value) dictHooks.setItemStr(nd, name, value);
-    else raiseAttributeError(o, name);
+    else missingAttribute(o, name);
     return;
   }
   if (!d) {
     if (descr) return raise(excType('AttributeError'), `'${typeName(o)}' object attribute '${name}' is read-only`);
     if (o instanceof PyType) return raise(excType('TypeError'), `cannot set '${name}' attribute of immutable type '${o.name}'`);
-    return raise(excType('AttributeError'), `'${typeName(o)}' object has no attribute '${name}'`);
+    // _PyObject_GenericSetAttrWithDict (Objects/object.c): from 3.13 the message says why, when the type's
+    // tp_setattro is PyObject_GenericSetAttr itself (a class's own __setattr__ or __delattr__ replaces it).
+    // Only 3.13 gives this error the name and object (_PyObject_SetAttributeErrorContext) that suggestions read.
+    const plain = `'${typeName(o)}' object has no attribute '${name}'`;
+    if (rt.v < 313) return raise(excType('AttributeError'), plain);
+    const generic =
+      !findSlot(type, 'tp_setattro') &&
+      !(type.heapType && (hasOwnSetattr(type, '__setattr__') || hasOwnSetattr(type, '__delattr__')));
+    return raiseAttributeError(o, name, generic ? `${plain} and no __dict__ for setting new attributes` : plain);
   }
   if (value) dictHooks.setItemStr(d, name, value);
-  else if (!dictHooks.delItemStr(d, name)) raiseAttributeError(o, name);
+  else if (!dictHooks.delItemStr(d, name)) missingAttribute(o, name);
+}
+
+/** Deleting an attribute the instance lacks: AttributeError without the name and object (no suggestions). */
+function missingAttribute(o: PyObject, name: string): never {
+  return raise(excType('AttributeError'), `'${typeName(o)}' object has no attribute '${name}'`);
 }
 
 // ---------------------------------------------------------------- exceptions

@@ -4,6 +4,7 @@
 // f-string, and `__debug__` as True. Folding never raises: when CPython's evaluation would raise, the node is
 // left alone (the error then happens at run time, as in CPython).
 import type * as A from '../parser/ast';
+import { crPow } from './modules/libm';
 
 /** A constant's value: the AST's ConstantValue plus what folding makes (tuples, frozensets, complex numbers
  *  with a real part). */
@@ -272,7 +273,7 @@ function floatPow(iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (iv === 1.0) return negate ? -1.0 : 1.0;
-  const ix = Math.pow(iv, iw);
+  const ix = crPow(iv, iw); // the C library's pow, correctly rounded (V8's Math.pow may be an ulp off)
   if (!Number.isFinite(ix)) fail(); // OverflowError
   return negate ? -ix : ix;
 }
@@ -553,6 +554,15 @@ export interface OptimizeState {
   optimize: number;
   /** 311..314: the AST positions of the version being compiled for. */
   version: number;
+  /** Where 3.14's SyntaxWarnings go (PEP 765: control flow leaving a finally block). */
+  warn?: (message: string, node: A.Located) => void;
+}
+
+/** ControlFlowInFinallyContext (Python/ast_preprocess.c): what the innermost finally, function or loop is. */
+interface FlowContext {
+  inFinally: boolean;
+  inFuncdef: boolean;
+  inLoop: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -796,7 +806,30 @@ function foldCompare(node: A.Compare): void {
 }
 
 class Folder {
+  /** 3.14 only: the control-flow contexts, innermost last (only the innermost is consulted, as in CPython). */
+  private flow: FlowContext[] = [];
+
   constructor(private state: OptimizeState) {}
+
+  /** Visits stmts inside a new control-flow context (PUSH_CONTEXT in Python/ast_preprocess.c). */
+  private within(ctx: FlowContext, stmts: A.Stmt[], body = false): void {
+    if (this.state.version < 314) return body ? this.body(stmts) : this.stmts(stmts);
+    this.flow.push(ctx);
+    try {
+      if (body) this.body(stmts);
+      else this.stmts(stmts);
+    } finally {
+      this.flow.pop();
+    }
+  }
+
+  /** before_return / before_loop_exit: PEP 765's SyntaxWarning for a return, break or continue leaving a
+   *  finally block. */
+  private checkFinallyExit(node: A.Stmt, kw: 'return' | 'break' | 'continue'): void {
+    const top = this.flow[this.flow.length - 1];
+    if (!top || !top.inFinally || (kw === 'return' ? top.inFuncdef : top.inLoop)) return;
+    this.state.warn?.(`'${kw}' in a 'finally' block`, node);
+  }
 
   exprs(es: (A.Expr | null)[]): void {
     for (const e of es) if (e) this.expr(e);
@@ -924,7 +957,7 @@ class Folder {
     switch (node._type) {
       case 'FunctionDef': case 'AsyncFunctionDef':
         this.arguments(node.args);
-        this.body(node.body);
+        this.within({ inFinally: false, inFuncdef: true, inLoop: false }, node.body, true);
         this.exprs(node.decorator_list);
         if (!this.state.futureAnnotations && node.returns) this.expr(node.returns);
         break;
@@ -934,7 +967,12 @@ class Folder {
         this.body(node.body);
         this.exprs(node.decorator_list);
         break;
-      case 'Return': if (node.value) this.expr(node.value); break;
+      case 'Return':
+        this.checkFinallyExit(node, 'return');
+        if (node.value) this.expr(node.value);
+        break;
+      case 'Break': this.checkFinallyExit(node, 'break'); break;
+      case 'Continue': this.checkFinallyExit(node, 'continue'); break;
       case 'Delete': this.exprs(node.targets); break;
       case 'Assign':
         this.exprs(node.targets);
@@ -952,11 +990,16 @@ class Folder {
       case 'For': case 'AsyncFor':
         this.expr(node.target);
         this.expr(node.iter);
-        this.stmts(node.body);
+        this.within({ inFinally: false, inFuncdef: false, inLoop: true }, node.body);
         this.stmts(node.orelse);
         foldIter(node.iter);
         break;
-      case 'While': case 'If':
+      case 'While':
+        this.expr(node.test);
+        this.within({ inFinally: false, inFuncdef: false, inLoop: true }, node.body);
+        this.stmts(node.orelse);
+        break;
+      case 'If':
         this.expr(node.test);
         this.stmts(node.body);
         this.stmts(node.orelse);
@@ -979,7 +1022,7 @@ class Folder {
           this.stmts(h.body);
         }
         this.stmts(node.orelse);
-        this.stmts(node.finalbody);
+        this.within({ inFinally: true, inFuncdef: false, inLoop: false }, node.finalbody);
         break;
       case 'Assert':
         this.expr(node.test);

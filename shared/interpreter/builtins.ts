@@ -2,16 +2,18 @@
 // reversed, callable_iterator). The value types (int, str, list, ...) are in types/.
 import { binaryOp, call, callDescriptor, callMethod, callSpecial, EQ, excType, findSlot, getAttr, getAttrOpt, getItem, getIter, GT, indexValue, isInstance, isSubtype, isTrue, iterate, iterNext, length, lookupType, LT, repr, richCompareBool, setAttr, strText, typeName, unaryOp } from './abstract';
 import {
-  PyBuiltin, PyDict, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
+  PyBuiltin, PyComplex, PyDict, PyFloat, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
 import {
-  alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref,
+  alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
 import { computeLinearMro } from './typetable';
-import { bindArgs, builtinFunction, exactArgs, rangeArgs } from './types/util';
+import { bindArgs, builtinFunction, exactArgs, invalidKeyword, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
+import { newComplex } from './types/complex';
+import { intToFloat } from './types/int';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -55,7 +57,7 @@ const print: Fn = (args, kwnames) => {
       if (v !== rt.None && !(v instanceof PyStr)) typeError(`${k} must be None or a string, not ${typeName(v)}`);
       if (v instanceof PyStr) (k === 'sep' ? (sep = v.value) : (end = v.value));
     } else if (k === 'file') file = v;
-    else if (k !== 'flush') typeError(`'${k}' is an invalid keyword argument for print()`);
+    else if (k !== 'flush') invalidKeyword('print', k, ['sep', 'end', 'file', 'flush']);
   }
   if (!file || file === rt.None) {
     // print() writes to whatever sys.stdout is now (contextlib.redirect_stdout replaces it); None: nothing.
@@ -91,7 +93,7 @@ function minmax(name: 'min' | 'max', op: number): Fn {
       const k = kwnames![i].value;
       if (k === 'key') key = args[pos.length + i] === rt.None ? null : args[pos.length + i];
       else if (k === 'default') dflt = args[pos.length + i];
-      else typeError(`${name}() got an unexpected keyword argument '${k}'`);
+      else invalidKeyword(name, k, ['key', 'default']);
     }
     if (!pos.length) typeError(`${name} expected at least 1 argument, got 0`);
     if (pos.length > 1 && dflt) typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
@@ -123,27 +125,157 @@ function minmax(name: 'min' | 'max', op: number): Fn {
   };
 }
 
+/** Neumaier's compensated sum (CompensatedSum in Python/bltinmodule.c). */
+type CompensatedSum = { hi: number; lo: number };
+
+function csAdd(total: CompensatedSum, x: number): void {
+  const t = total.hi + x;
+  if (Math.abs(total.hi) >= Math.abs(x)) total.lo += (total.hi - t) + x;
+  else total.lo += (x - t) + total.hi;
+  total.hi = t;
+}
+
+/** cs_to_double: the compensation is left out when it is zero or not finite (it would turn inf into nan). */
+function csToDouble(total: CompensatedSum): number {
+  return total.lo && Number.isFinite(total.lo) ? total.hi + total.lo : total.hi;
+}
+
+/**
+ * builtin_sum_impl (Python/bltinmodule.c): exact ints are summed in a C long, floats in a double, and (3.14)
+ * complexes in two doubles, with no object made per item; the first item that does not fit turns the sum back into
+ * an object, which may enter the next of these loops. Floats are compensated from 3.12 on (ints added to that sum
+ * are compensated from 3.14 on).
+ */
 const sum: Fn = (args, kwnames) => {
   const [iterable, startArg] = bindArgs('sum', args, kwnames, ['iterable', 'start'], 1, 1);
-  let acc: PyObject = startArg ? incref(startArg) : newInt(0);
+  let acc: PyObject | null = startArg ? incref(startArg) : newInt(0);
   if (acc instanceof PyStr) { decref(acc); typeError("sum() can't sum strings [use ''.join(seq) instead]"); }
   if (acc.ob_type === rt.t.bytes) { decref(acc); typeError("sum() can't sum bytes [use b''.join(seq) instead]"); }
+  const longBits = BigInt(8 * rt.version.ptr - 1);
+  const fitsLong = (v: number | bigint): boolean => BigInt(v) >= -(1n << longBits) && BigInt(v) < 1n << longBits;
+  // Which loop runs: 0 ints, 1 floats, 2 complexes, 3 the general one with PyNumber_Add.
+  let loop = 0;
+  let longSum = 0n;
+  const re: CompensatedSum = { hi: 0, lo: 0 };
+  const im: CompensatedSum = { hi: 0, lo: 0 };
+  const enterLoop = (): void => {
+    const o = acc!;
+    if (loop === 0 && o.ob_type === rt.t.int && fitsLong((o as PyInt).value)) {
+      longSum = BigInt((o as PyInt).value);
+    } else if (loop <= 1 && o.ob_type === rt.t.float) {
+      loop = 1;
+      Object.assign(re, { hi: (o as PyFloat).value, lo: 0 });
+    } else if (loop <= 2 && rt.v >= 314 && o.ob_type === rt.t.complex) {
+      loop = 2;
+      Object.assign(re, { hi: (o as PyComplex).real, lo: 0 });
+      Object.assign(im, { hi: (o as PyComplex).imag, lo: 0 });
+    } else {
+      loop = 3;
+      return;
+    }
+    decref(o);
+    acc = null;
+  };
+  const addFloat = (total: CompensatedSum, x: number): void => {
+    if (rt.v >= 312) csAdd(total, x);
+    else total.hi += x;
+  };
+  /** The item joins the C sum of the running loop; false when it does not fit there. */
+  const addInC = (item: PyObject): boolean => {
+    if (loop === 0) {
+      if (!(item.ob_type === rt.t.int || item.ob_type === rt.t.bool)) return false;
+      const b = BigInt((item as PyInt).value);
+      if (!fitsLong(b) || !fitsLong(longSum + b)) return false;
+      longSum += b;
+      return true;
+    }
+    if (loop === 1 && item.ob_type === rt.t.float) {
+      addFloat(re, (item as PyFloat).value);
+      return true;
+    }
+    if (loop === 2 && item.ob_type === rt.t.complex) {
+      csAdd(re, (item as PyComplex).real);
+      csAdd(im, (item as PyComplex).imag);
+      return true;
+    }
+    if (item instanceof PyInt) {
+      // 3.14 converts with PyLong_AsDouble (OverflowError past the float range); before, an int outside a C long
+      // leaves the float loop.
+      if (rt.v >= 314) {
+        csAdd(re, intToFloat(item.value));
+        return true;
+      }
+      if (!fitsLong(item.value)) return false;
+      re.hi += Number(item.value);
+      return true;
+    }
+    if (loop === 2 && item instanceof PyFloat) {
+      csAdd(re, item.value);
+      return true;
+    }
+    return false;
+  };
+  const toObject = (): PyObject => {
+    if (loop === 0) return newInt(longSum);
+    if (loop === 1) return newFloat(csToDouble(re));
+    return newComplex(csToDouble(re), csToDouble(im));
+  };
   try {
+    enterLoop();
     iterate(iterable!, (item) => {
       try {
-        const next = binaryOp(acc, item, 0);
-        decref(acc);
+        if (acc === null && addInC(item)) return;
+        const fromC = acc === null;
+        if (fromC) acc = toObject();
+        const next = binaryOp(acc!, item, 0);
+        decref(acc!);
         acc = next;
+        if (fromC) {
+          loop++;
+          enterLoop();
+        }
       } finally {
         decref(item);
       }
     });
+    if (acc === null) acc = toObject();
   } catch (e) {
-    decref(acc);
+    if (acc !== null) decref(acc);
     throw e;
   }
   return acc;
 };
+
+/**
+ * enum_vectorcall (Objects/enumobject.c) parses enumerate(iterable, start=0) by hand, with its own messages in
+ * every version: (iterable, start) in positional or keyword order.
+ */
+function enumerateArgs(args: PyObject[], kwnames: PyStr[] | null): [PyObject, PyObject | null] {
+  const nkw = kwnames ? kwnames.length : 0;
+  const nargs = args.length - nkw;
+  const checkKeyword = (i: number, name: string): void => {
+    const kw = kwnames![i].value;
+    if (kw !== name) typeError(`'${kw}' is an invalid keyword argument for enumerate()`);
+  };
+  if (args.length === 2) {
+    if (nkw === 1) checkKeyword(0, 'start');
+    if (nkw === 2) {
+      if (kwnames![0].value === 'start') {
+        checkKeyword(1, 'iterable');
+        return [args[1], args[0]];
+      }
+      checkKeyword(0, 'iterable');
+      checkKeyword(1, 'start');
+    }
+    return [args[0], args[1]];
+  }
+  if (args.length === 1) {
+    if (nkw === 1) checkKeyword(0, 'iterable');
+    return [args[0], null];
+  }
+  if (nargs === 0) typeError("enumerate() missing required argument 'iterable'");
+  return typeError(`enumerate() takes at most 2 arguments (${args.length} given)`);
+}
 
 const sorted: Fn = (args, kwnames) => {
   const nkw = kwnames ? kwnames.length : 0;
@@ -504,7 +636,7 @@ function installIteratorTypes(): PyType[] {
     decref(counter);
     return newTuple([idx, x]);
   }, clearSourceAndExtra, (type, args, kwnames) => {
-    const [iterable, start] = bindArgs('enumerate', args, kwnames, ['iterable', 'start'], 1);
+    const [iterable, start] = enumerateArgs(args, kwnames);
     const source = getIter(iterable!);
     return alloc(new PyIterator(type, source, 0, start ? newInt(indexValue(start)) : newInt(0)), 5 * rt.version.ptr);
   });
@@ -529,7 +661,7 @@ function installIteratorTypes(): PyType[] {
     let strict = false;
     for (let i = 0; i < nkw; i++) {
       if (kwnames![i].value === 'strict') strict = isTrue(args[args.length - nkw + i]);
-      else typeError(`zip() got an unexpected keyword argument '${kwnames![i].value}'`);
+      else invalidKeyword('zip', kwnames![i].value, ['strict']);
     }
     const its: PyObject[] = [];
     try {

@@ -5,6 +5,7 @@ import type { Module } from '../parser/ast';
 import type { CodeObject } from './code';
 import { optimizeModule } from './astopt';
 import { decref } from './runtime';
+import { syntaxWarning } from './errors';
 import { buildSymtable, futureFeatures, CO_FUTURE_ANNOTATIONS } from './symtable';
 import { Compiler, ScopeType, type CompileOptions } from './compiler/core';
 import { compileBody } from './compiler/statements';
@@ -17,7 +18,8 @@ export type { CompileOptions } from './compiler/core';
 export function compileModule(module: Module, filename: string, options: CompileOptions): CodeObject {
   const future = futureFeatures(module);
   const futureAnnotations = (future.features & CO_FUTURE_ANNOTATIONS) !== 0;
-  const tree = optimizeModule(module, { futureAnnotations, optimize: 0, version: options.version });
+  const warn = (message: string, node: { lineno: number }): void => syntaxWarning(filename, node.lineno, message);
+  const tree = optimizeModule(module, { futureAnnotations, optimize: 0, version: options.version, warn });
   const st = buildSymtable(tree, future, options.version >= 312 && options.inlineComprehensions === true);
   const c = new Compiler(filename, st, future, options);
   const body = tree.body;

@@ -211,6 +211,9 @@ export class PyType extends PyObject {
   baseType = true;
   /** Method lookup cache: name → attribute found along the MRO (cleared when any type dict changes). */
   cache = new Map<string, PyObject | null>();
+  /** A class's shared keys (ht_cached_keys): the attribute names in the order its instances' inline values hold
+   *  them, which is the order freeing an instance releases them. */
+  sharedKeys: string[] = [];
   /** The module name shown in repr (`__module__`). */
   module = 'builtins';
   qualname: string;

@@ -7,6 +7,7 @@ import type { CodeObject } from './code';
 import { CodeFlag, Op } from './opcodes';
 import { collectAutomatic } from './collector';
 import { Frame } from './frame';
+import { calculateSuggestion } from './suggestions';
 import {
   PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject, PySlice, PyStr, PyTraceback, PyTuple, PyType,
 } from './objects';
@@ -102,7 +103,9 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
       if (code.localsplusnames.slice(0, code.posonlyargcount).includes(name)) {
         raise(excType('TypeError'), `${func.qualname.value}() got some positional-only arguments passed as keyword arguments: '${name}'`);
       }
-      raise(excType('TypeError'), `${func.qualname.value}() got an unexpected keyword argument '${name}'`);
+      // initialize_locals (Python/ceval.c): 3.13 suggests the nearest parameter that takes a keyword.
+      const near = rt.v >= 313 ? calculateSuggestion(code.localsplusnames.slice(code.posonlyargcount, total), name) : null;
+      raise(excType('TypeError'), `${func.qualname.value}() got an unexpected keyword argument '${name}'${near ? `. Did you mean '${near}'?` : ''}`);
     }
     if (fast[idx] !== null) {
       if (steal) decref(value);
@@ -348,7 +351,8 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.LOAD_FAST_BORROW: {
               const v = fast[arg];
               if (v === null) unboundLocal(f, arg);
-              if (rt.v >= 314) (f.borrowed ??= [])[f.sp] = arg + 1;
+              // 3.14: only a LOAD_FAST_BORROW (the compiler's choice) may be left out of the count.
+              if (rt.v >= 314) (f.borrowed ??= [])[f.sp] = op === Op.LOAD_FAST_BORROW ? arg + 1 : 0;
               stack[f.sp++] = incref(v!);
               break;
             }

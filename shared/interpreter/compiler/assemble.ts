@@ -678,6 +678,32 @@ function markCold(entry: Block): void {
   }
 }
 
+/**
+ * optimize_load_fast (Python/flowgraph.c), 3.14: LOAD_FAST becomes LOAD_FAST_BORROW in the blocks it visits, those
+ * reached from the entry by falling through or jumping. Exception handlers, reached only through the exception
+ * table, are not visited, so their loads keep counted references. (Its other conditions are checked by the VM at
+ * run time: the local must still hold the value.)
+ */
+function borrowLoadsOutsideHandlers(entry: Block): void {
+  for (const b of chain(entry)) b.visited = false;
+  const stack: Block[] = [entry];
+  entry.visited = true;
+  while (stack.length) {
+    const b = stack.pop()!;
+    for (const ins of b.instrs) {
+      if (ins.op === Op.LOAD_FAST) ins.op = Op.LOAD_FAST_BORROW;
+      if (isJump(ins.op) && !ins.target!.visited) {
+        stack.push(ins.target!);
+        ins.target!.visited = true;
+      }
+    }
+    if (b.next && hasFallthrough(b) && !b.next.visited) {
+      stack.push(b.next);
+      b.next.visited = true;
+    }
+  }
+}
+
 function pushColdBlocksToEnd(u: Unit, entry: Block): void {
   if (!entry.next) return;
   markCold(entry);
@@ -872,6 +898,7 @@ export function assemble(c: Compiler, u: Unit): CodeObject {
   }
   for (const b of chain(entry)) cleanBasicBlock(b);
   if (c.options.version >= 312) pushColdBlocksToEnd(u, entry);
+  if (c.options.version >= 314) borrowLoadsOutsideHandlers(entry);
   // Instruction indexes (every instruction is one slot here).
   let offset = 0;
   for (const b of chain(entry)) {

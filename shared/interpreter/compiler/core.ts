@@ -60,6 +60,8 @@ export class Unit {
   inInlinedComp = 0;
   /** The definition's whole range (for CodeObject.range). */
   range: SourceRange;
+  /** 3.13+, a class body: the names its methods assign as `self.X` (u_static_attributes). */
+  staticAttributes = new Set<string>();
 
   constructor(public ste: SymbolTableEntry, name: string, public scopeType: ScopeType, lineno: number, range: SourceRange) {
     this.name = name;

@@ -114,6 +114,7 @@ function visitExpr1(c: Compiler, e: A.Expr): void {
     case 'JoinedStr': return compileJoinedStr(c, e);
     case 'FormattedValue': return compileFormattedValue(c, e);
     case 'Attribute':
+      if (e.ctx === 'Store' && e.value._type === 'Name' && e.value.id === 'self') addStaticAttribute(c, e.attr);
       visitExpr(c, e.value);
       updateStartLocationToMatchAttr(c, e);
       switch (e.ctx) {
@@ -185,6 +186,17 @@ function addCompare(c: Compiler, op: A.CmpOpKind): void {
 export { addCompare };
 
 /** compiler_jump_if: jump to `next` when `e` is `cond`, without materialising booleans where possible. */
+/** compiler_maybe_add_static_attribute_to_class (Python/compile.c, 3.13+): `self.X = ...` anywhere inside a
+ *  class records X for the innermost enclosing class body. */
+function addStaticAttribute(c: Compiler, attr: string): void {
+  for (let i = c.stack.length - 1; i >= 0; i--) {
+    if (c.stack[i].scopeType === ScopeType.CLASS) {
+      c.stack[i].staticAttributes.add(attr);
+      return;
+    }
+  }
+}
+
 export function compileJumpIf(c: Compiler, e: A.Expr, next: Block, cond: boolean): void {
   switch (e._type) {
     case 'UnaryOp':

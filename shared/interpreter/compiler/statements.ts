@@ -232,8 +232,18 @@ function compileClass(c: Compiler, s: A.ClassDef): void {
   c.nameop('__module__', 'Store');
   c.loadConst(cStr(c.u.qualname));
   c.nameop('__qualname__', 'Store');
+  // compiler_class_body (Python/compile.c), 3.13+: __firstlineno__ before the body, the sorted
+  // __static_attributes__ after it.
+  if (c.options.version >= 313) {
+    c.loadConst(cInt(firstlineno));
+    c.nameop('__firstlineno__', 'Store');
+  }
   compileBody(c, s.body);
   c.unsetLoc();
+  if (c.options.version >= 313) {
+    c.loadConst({ t: 'tuple', items: [...c.u.staticAttributes].sort().map((n) => cStr(n)) });
+    c.nameop('__static_attributes__', 'Store');
+  }
   if (c.u.ste.needsClassClosure) {
     c.addop(Op.LOAD_CLOSURE, c.u.cellvars.get('__class__')!);
     c.addop(Op.COPY, 1);

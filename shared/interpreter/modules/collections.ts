@@ -1,7 +1,7 @@
 // The _collections module (Modules/_collectionsmodule.c, Objects/odictobject.c): deque, defaultdict,
 // OrderedDict, _tuplegetter (namedtuple's field descriptors) and _count_elements (Counter's fast path). They are
 // C types in CPython; collections/__init__.py (pylib) builds namedtuple, Counter, ChainMap... on them.
-import { binaryOp, call, callDescriptor, EQ, excType, findSlot, getAttrOpt, getItem as getItemAbstract, getIter, isTrue, iterNext, length, lookupType, lookupType as lt, NE, reprText, richCompare, richCompareBool, setItem as setItemAbstract, typeName } from '../abstract';
+import { binaryOp, call, callDescriptor, EQ, excType, findSlot, getAttrOpt, getItem as getItemAbstract, getIter, hash, isTrue, iterNext, length, lookupType, lookupType as lt, NE, reprText, richCompare, richCompareBool, setItem as setItemAbstract, typeName } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyTuple, PyType, PyInt, PyList } from '../objects';
 import { alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { asSsize, clinic, cmpResult, def, getter, hasIndex, reprEnter, reprLeave } from '../types/common';
@@ -547,6 +547,13 @@ export function installCollections(m: PyModule): void {
     if (args.length - nkw > 1) typeError(`expected at most 1 arguments, got ${args.length - nkw}`);
     findSlot(dictType, 'tp_init')!(self, args, kwnames);
   };
+  // odict_mp_ass_sub (Objects/odictobject.c): PyODict_SetItem/DelItem hash with PyObject_Hash, then go to the dict
+  // with that hash (so 3.14's "cannot use ... as a dict key" wording does not apply).
+  od.slots.mp_ass_subscript = (self, key, value) => {
+    const h = hash(key);
+    if (value) dict.setItem(self as PyDict, key, value, h);
+    else if (!dict.delItem(self as PyDict, key, h)) dict.keyErrorFor(key);
+  };
   od.slots.tp_repr = (self) => {
     const d = self as PyDict;
     const name = d.ob_type.name;
@@ -592,7 +599,9 @@ export function installCollections(m: PyModule): void {
   };
   /** Moves key's entry to one end of the table (the dict keeps the order CPython's linked list has). */
   const moveToEnd = (d: PyDict, key: PyObject, last: boolean): void => {
-    const e = dict.lookup(d, key) as (import('../objects').DictEntry & { mapKey?: unknown }) | undefined;
+    // odict_move_to_end_impl: KeyError on an empty dict before the key is hashed (with PyObject_Hash).
+    if (d.map.size === 0) dict.keyErrorFor(key);
+    const e = dict.lookup(d, key, hash(key)) as (import('../objects').DictEntry & { mapKey?: unknown }) | undefined;
     if (!e) dict.keyErrorFor(key);
     const mk = e!.mapKey;
     if (last) {
@@ -669,7 +678,7 @@ export function installCollections(m: PyModule): void {
   });
   def<PyDict>(od, 'pop', (d, args, kwnames) => {
     const [key, dflt] = clinic('pop', args, kwnames, ['key', 'default'], { posonly: 0, minpos: 1, maxpos: 2 });
-    const e = dict.popEntry(d, key!);
+    const e = dict.popEntry(d, key!, hash(key!)); // _odict_popkey hashes with PyObject_Hash
     if (!e) {
       if (dflt) return incref(dflt);
       dict.keyErrorFor(key!);
@@ -803,10 +812,12 @@ export function installCollections(m: PyModule): void {
         try {
           if (exactDict || (mapping instanceof PyDict && lookupType(mapping.ob_type, 'get') === lookupType(rt.t.dict, 'get') &&
             lookupType(mapping.ob_type, '__setitem__') === lookupType(rt.t.dict, '__setitem__'))) {
-            const old = dict.getItem(mapping as PyDict, key);
+            // _collections__count_elements_impl: one PyObject_Hash, then the dict with that hash.
+            const h = hash(key);
+            const old = dict.lookup(mapping as PyDict, key, h)?.value ?? null;
             const nv = old ? binaryOp(old, one, 0) : incref(one);
             try {
-              dict.setItem(mapping as PyDict, key, nv);
+              dict.setItem(mapping as PyDict, key, nv, h);
             } finally {
               decref(nv);
             }

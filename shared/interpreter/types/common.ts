@@ -7,7 +7,7 @@ import { alloc, decref, incref, newBool, newInt, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
 import { builtinHash64 } from './hashing';
 import { PyGetSet } from './object';
-import { method } from './util';
+import { invalidKeyword, method } from './util';
 
 export type MethodImpl<S extends PyObject = PyObject> = (self: S, args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -389,7 +389,7 @@ export function clinic(fname: string, args: PyObject[], kwnames: PyStr[] | null,
     for (let k = 0; k < nkw; k++) {
       const key = kwnames![k].value;
       const i = names.indexOf(key);
-      if (i < posonly) raise(excType('TypeError'), `'${key}' is an invalid keyword argument for ${fname}()`);
+      if (i < posonly) invalidKeyword(fname, key, names.slice(posonly));
     }
     raise(excType('TypeError'), `invalid keyword argument for ${fname}()`);
   }

@@ -91,7 +91,10 @@ export function complexPowValues(ar: number, ai: number, br: number, bi: number)
   } else {
     ({ r: p, edom } = cPow(a, b));
   }
-  if (edom) raise(excType('ZeroDivisionError'), '0.0 to a negative or complex power');
+  // complex_pow (Objects/complexobject.c): 3.14 says "zero to a negative or complex power".
+  if (edom) {
+    raise(excType('ZeroDivisionError'), `${rt.v >= 314 ? 'zero' : '0.0'} to a negative or complex power`);
+  }
   if ((p.re === Infinity || p.re === -Infinity || p.im === Infinity || p.im === -Infinity)) {
     raise(excType('OverflowError'), 'complex exponentiation');
   }
@@ -250,7 +253,7 @@ export function install(t: TypeTable): void {
     }),
     truediv: bin((a, b) => {
       const q = quot(a, b);
-      if (!q) raise(excType('ZeroDivisionError'), 'complex division by zero');
+      if (!q) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'complex division by zero');
       return newComplex(q.re, q.im);
     }),
     pow: bin((a, b) => complexPowValues(a.re, a.im, b.re, b.im)),

@@ -2,7 +2,7 @@
 // (str, int, float, bool, None and tuples of them) are found through a JS Map keyed by that value; keys with
 // their own __eq__/__hash__ (or identity) take the general path: a hash bucket, compared with __eq__.
 import {
-  EQ, callMethod, excType, getItem as getItemAbstract, getIter, hash, iterNext, lookupType, richCompareBool, typeName,
+  EQ, callMethod, excType, getItem as getItemAbstract, getIter, hash, iterNext, lookupType, richCompareBool, strText, typeName,
 } from '../abstract';
 import {
   PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
@@ -52,13 +52,37 @@ function identityKey(k: PyObject): boolean {
 
 type Table = PyDict | PySet;
 
+/**
+ * A key's hash where a dict or set computes it for its own operation: 3.14 rewords an exact TypeError there
+ * (dict_unhashable_type in Objects/dictobject.c, set_unhashable_type in Objects/setobject.c). Callers that hash
+ * with PyObject_Hash first (OrderedDict, Counter, set.intersection) pass that hash on instead.
+ */
+export function tableHash<T>(key: PyObject, what: 'dict key' | 'set element', hashOf: (k: PyObject) => T): T {
+  if (rt.v < 314) return hashOf(key);
+  try {
+    return hashOf(key);
+  } catch (e) {
+    if (!(e instanceof PyRaise) || e.exc.ob_type !== excType('TypeError')) throw e;
+    // %T: PyType_GetFullyQualifiedName, without the module for builtins and __main__.
+    const t = key.ob_type;
+    const name = t.module === 'builtins' || t.module === '__main__' ? t.qualname : `${t.module}.${t.qualname}`;
+    const reason = strText(e.exc);
+    decref(e.exc);
+    return raise(excType('TypeError'), `cannot use '${name}' as a ${what} (${reason})`);
+  }
+}
+
+function keyHash(d: Table, key: PyObject): number {
+  return tableHash(key, d instanceof PyDict ? 'dict key' : 'set element', hash);
+}
+
 /** Finds the entry for key (borrowed), or undefined. Raises TypeError for unhashable keys. `knownHash`: the
  *  key's hash when the caller already has it (CPython computes it once per operation; __hash__ may print). */
 export function lookup(d: Table, key: PyObject, knownHash?: number): DictEntry | undefined {
   const vk = valueKey(key);
   if (vk !== undefined) return d.map.get(vk);
   if (identityKey(key)) return d.map.get(key);
-  const h = knownHash ?? hash(key);
+  const h = knownHash ?? keyHash(d, key);
   const bucket = d.buckets?.get(h);
   if (!bucket) return undefined;
   for (const e of bucket) {
@@ -78,9 +102,9 @@ function mapKeyOf(d: Table, key: PyObject, h: number): unknown {
 }
 
 /** Inserts or replaces (takes new references to key and value; on replace the old value is decref'd). */
-export function setItem(d: Table, key: PyObject, value: PyObject): void {
+export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: number): void {
   const general = valueKey(key) === undefined && !identityKey(key);
-  const h = general ? hash(key) : 0;
+  const h = general ? knownHash ?? keyHash(d, key) : 0;
   const existing = lookup(d, key, general ? h : undefined);
   if (d instanceof PyDict) maintainTracking(d, key, value);
   if (existing) {
@@ -118,8 +142,8 @@ function growTable(d: PyDict): void {
 }
 
 /** Removes key; returns the removed entry (its references now owned by the caller) or undefined. */
-export function popEntry(d: Table, key: PyObject): DictEntry | undefined {
-  const e = lookup(d, key) as (DictEntry & { mapKey?: unknown }) | undefined;
+export function popEntry(d: Table, key: PyObject, knownHash?: number): DictEntry | undefined {
+  const e = lookup(d, key, knownHash) as (DictEntry & { mapKey?: unknown }) | undefined;
   if (!e) return undefined;
   d.map.delete(e.mapKey);
   if (e.mapKey instanceof Token) {
@@ -131,8 +155,8 @@ export function popEntry(d: Table, key: PyObject): DictEntry | undefined {
   return e;
 }
 
-export function delItem(d: Table, key: PyObject): boolean {
-  const e = popEntry(d, key);
+export function delItem(d: Table, key: PyObject, knownHash?: number): boolean {
+  const e = popEntry(d, key, knownHash);
   if (!e) return false;
   decref(e.key);
   decref(e.value);

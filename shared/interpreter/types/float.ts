@@ -13,6 +13,7 @@ import {
 } from './int';
 import { complexPowValues } from './complex';
 import { formatFloat } from './format';
+import { crPow } from '../modules/libm';
 
 export const HASH_MODULUS = (1n << 61n) - 1n;
 export const HASH_INF = 314159;
@@ -119,7 +120,8 @@ export function floatPowValues(iv: number, iw: number): PyObject {
   }
   if (iv === 0) {
     const odd = isOddInteger(iw);
-    if (iw < 0) raise(excType('ZeroDivisionError'), '0.0 cannot be raised to a negative power');
+    // float_pow (Objects/floatobject.c): 3.14 says "zero to a negative power".
+    if (iw < 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'zero to a negative power' : '0.0 cannot be raised to a negative power');
     return newFloat(odd ? iv : 0);
   }
   let negate = false;
@@ -129,7 +131,7 @@ export function floatPowValues(iv: number, iw: number): PyObject {
     negate = isOddInteger(iw);
   }
   if (iv === 1) return newFloat(negate ? -1 : 1);
-  let ix = exactPow(iv, iw) ?? Math.pow(iv, iw);
+  let ix = crPow(iv, iw); // the C library's pow, correctly rounded (V8's Math.pow may be an ulp off)
   if (!Number.isFinite(ix)) overflowErrno();
   if (negate) ix = -ix;
   return newFloat(ix);
@@ -162,68 +164,9 @@ export function bigToDouble(q: bigint, sticky: boolean, exp2: number): number {
   return r;
 }
 
-/** floor(sqrt(n)): Newton's iteration from above. */
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
-}
-
-/**
- * pow() for the exponents whose result can be had exactly, correctly rounded as the C library's pow gives it
- * (V8's Math.pow may be an ulp off): integers, and halves (through an exact square root). Null otherwise.
- */
-function exactPow(x: number, y: number): number | null {
-  if (!(x > 0) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-  const twice = y * 2;
-  if (!Number.isInteger(twice) || Math.abs(twice) > 2048) return null;
-  let [m, e] = decompose(x);
-  while ((m & 1n) === 0n) {
-    m >>= 1n;
-    e++;
-  }
-  const k = Math.abs(twice);
-  const half = !Number.isInteger(y);
-  const n = half ? k : k / 2;
-  if (m.toString(2).length * n > 40000) return null;
-  // x**n = m**n * 2**(e*n), exactly
-  const num = m ** BigInt(n);
-  let exp2 = e * n;
-  const negative = y < 0;
-  if (!half) {
-    if (!negative) return bigToDouble(num, false, exp2);
-    // 2**(-exp2) / num with 70 significant bits and a sticky bit
-    const s = num.toString(2).length + 70;
-    const q = (1n << BigInt(s)) / num;
-    return bigToDouble(q, q * num !== 1n << BigInt(s), -exp2 - s);
-  }
-  // sqrt(x**k): make the power of two even, then an integer square root with 70 significant bits.
-  let a = num;
-  if (exp2 & 1) {
-    a <<= 1n;
-    exp2 -= 1;
-  }
-  if (!negative) {
-    const s = 2 * 70;
-    const t = a << BigInt(s);
-    const r = isqrt(t);
-    return bigToDouble(r, r * r !== t, exp2 / 2 - s / 2);
-  }
-  // 1/sqrt(a) * 2**(-exp2/2) = sqrt(2**(2s) / a) * 2**(-s - exp2/2)
-  const s = a.toString(2).length + 70;
-  const t = (1n << BigInt(2 * s)) / a;
-  const inexact = t * a !== 1n << BigInt(2 * s);
-  const r = isqrt(t);
-  return bigToDouble(r, inexact || r * r !== t, -s - exp2 / 2);
-}
-
-/** The C library's pow for finite positive x: exact where it can be, else Math.pow. */
+/** The C library's pow: correctly rounded for finite positive x and finite y, else Math.pow's IEEE cases. */
 export function libmPow(x: number, y: number): number {
-  return exactPow(x, y) ?? Math.pow(x, y);
+  return x > 0 && Number.isFinite(x) && Number.isFinite(y) ? crPow(x, y) : Math.pow(x, y);
 }
 
 /** float_divmod's quotient and remainder. */
@@ -465,20 +408,24 @@ export function install(t: TypeTable): void {
     add: floatBin((x, y) => newFloat(x + y)),
     sub: floatBin((x, y) => newFloat(x - y)),
     mul: floatBin((x, y) => newFloat(x * y)),
+    // Objects/floatobject.c: 3.14 words every float division by zero "division by zero"; 3.13 names float_rem's
+    // "float modulo by zero".
     truediv: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float division by zero');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float division by zero');
       return newFloat(x / y);
     }),
     floordiv: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float floor division by zero');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float floor division by zero');
       return newFloat(floatDivmod(x, y)[0]);
     }),
     mod: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float modulo');
+      if (y === 0) {
+        raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : rt.v === 313 ? 'float modulo by zero' : 'float modulo');
+      }
       return newFloat(floatMod(x, y));
     }),
     divmod: floatBin((x, y) => {
-      if (y === 0) raise(excType('ZeroDivisionError'), 'float divmod()');
+      if (y === 0) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'float divmod()');
       const [q, r] = floatDivmod(x, y);
       return newTuple([newFloat(q), newFloat(r)]);
     }),

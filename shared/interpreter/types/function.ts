@@ -182,7 +182,8 @@ export function install(t: TypeTable): void {
     const old = slots.get(d.name);
     if (value) slots.set(d.name, incref(value));
     else {
-      if (!old) raise(excType('AttributeError'), `'${typeName(obj)}' object has no attribute '${d.name}'`);
+      // PyMember_SetOne (Python/structmember.c): deleting an unset slot raises AttributeError(name).
+      if (!old) raise(excType('AttributeError'), d.name);
       slots.delete(d.name);
     }
     if (old) decref(old);

@@ -614,14 +614,15 @@ export function install(t: TypeTable): void {
     add: intBin(intAdd),
     sub: intBin(intSub),
     mul: intBin(intMul),
+    // Objects/longobject.c: 3.14 words every integer division by zero "division by zero".
     floordiv: (a, b) => {
       if (!ints(a, b)) return notImplemented();
-      if (isZero((b as PyInt).value)) raise(excType('ZeroDivisionError'), 'integer division or modulo by zero');
+      if (isZero((b as PyInt).value)) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'integer division or modulo by zero');
       return newInt(intDivmod((a as PyInt).value, (b as PyInt).value)[0]);
     },
     mod: (a, b) => {
       if (!ints(a, b)) return notImplemented();
-      if (isZero((b as PyInt).value)) raise(excType('ZeroDivisionError'), 'integer modulo by zero');
+      if (isZero((b as PyInt).value)) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'integer modulo by zero');
       return newInt(intDivmod((a as PyInt).value, (b as PyInt).value)[1]);
     },
     truediv: (a, b) => (ints(a, b) ? newFloat(intTrueDiv((a as PyInt).value, (b as PyInt).value)) : notImplemented()),
@@ -647,7 +648,7 @@ export function install(t: TypeTable): void {
     clinicPos1('__divmod__', args, kw);
     const o = args[0];
     if (!(o instanceof PyInt)) return notImplemented();
-    if (isZero(o.value)) raise(excType('ZeroDivisionError'), 'integer division or modulo by zero');
+    if (isZero(o.value)) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'integer division or modulo by zero');
     const [q, r] = intDivmod(self.value, o.value);
     return newTuple([newInt(q), newInt(r)]);
   });
@@ -655,7 +656,7 @@ export function install(t: TypeTable): void {
     clinicPos1('__rdivmod__', args, kw);
     const o = args[0];
     if (!(o instanceof PyInt)) return notImplemented();
-    if (isZero(self.value)) raise(excType('ZeroDivisionError'), 'integer division or modulo by zero');
+    if (isZero(self.value)) raise(excType('ZeroDivisionError'), rt.v >= 314 ? 'division by zero' : 'integer division or modulo by zero');
     const [q, r] = intDivmod(o.value, self.value);
     return newTuple([newInt(q), newInt(r)]);
   });

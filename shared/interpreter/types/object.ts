@@ -259,7 +259,13 @@ export function instanceClear(o: PyObject, dictInBase = false): void {
     for (const v of vals) decref(v);
   }
   if (inst.values) {
-    const vals = [...inst.values.values()];
+    // The inline values go in the order of the class's shared keys (clear_inline_values, by index).
+    const keys = o.ob_type.sharedKeys;
+    const index = (name: string): number => {
+      const i = keys.indexOf(name);
+      return i < 0 ? keys.length : i;
+    };
+    const vals = [...inst.values.entries()].sort((a, b) => index(a[0]) - index(b[0])).map(([, v]) => v);
     inst.values = null;
     for (const v of vals) decref(v);
   }

@@ -10,7 +10,7 @@ import type { TypeTable } from '../typetable';
 import {
   addSlotWrappers, def, noKw, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable,
 } from './common';
-import { lookup as dictLookup, valueKey } from './dict';
+import { lookup as dictLookup, tableHash, valueKey } from './dict';
 import { hash64, signed64 } from './hashing';
 import { newIterator } from './iterators';
 import { listFromIterable } from './list';
@@ -294,8 +294,9 @@ function discardEntry(so: PySet, key: PyObject, h: bigint): boolean {
 }
 
 /** The hash set operations use: str hashes are cached; others through PyObject_Hash. */
+/** set_add_key, set_contains_key and set_discard_key's hash (3.14 rewords an unhashable key's TypeError). */
 function keyHash(key: PyObject): bigint {
-  return hash64(key);
+  return tableHash(key, 'set element', hash64);
 }
 
 export function setAddKey(so: PySet, key: PyObject): void {
@@ -691,6 +692,13 @@ function setSymmetricDifference(so: PySet, other: PyObject): PySet {
 }
 
 function setIssubset(so: PySet, other: PyObject): boolean {
+  if (!isAnySet(other) && rt.v >= 312) {
+    // set_issubset_impl (Objects/setobject.c), 3.12+: the intersection with the iterable, compared by size.
+    const tmp = setIntersection(so, other);
+    const result = setUsed(tmp) === setUsed(so);
+    decref(tmp);
+    return result;
+  }
   if (!isAnySet(other)) {
     const tmp = makeNewSet(rt.t.set, other);
     try {

@@ -1,7 +1,7 @@
 // `type`: classes (Objects/typeobject.c). Calling a class (type_call), class creation (type_new, the C3 MRO,
 // __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
 // builtins.__build_class__ (Python/bltinmodule.c).
-import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, typeModified, typeName } from '../abstract';
+import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, SHARED_KEYS_MAX_SIZE, typeModified, typeName } from '../abstract';
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
@@ -33,7 +33,9 @@ export function c3(type: PyType, bases: PyType[]): PyType[] {
     if (!candidate) {
       const names = nonEmpty.map((s) => s[0].name);
       const unique = [...new Set(names)];
-      return typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${unique.join(', ')}`);
+      // set_mro_error (Objects/typeobject.c): the message lost its line break in 3.13.
+      const sep = rt.v >= 313 ? ' ' : '\n';
+      return typeError(`Cannot create a consistent method resolution${sep}order (MRO) for bases ${unique.join(', ')}`);
     }
     out.push(candidate);
     for (const s of nonEmpty) if (s[0] === candidate) s.shift();
@@ -122,6 +124,13 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     type.instanceDict = true;
     type.weakrefable = true;
     addInstanceDescriptors(type, !baseHasDict, !baseWeak);
+  }
+  // _PyDict_NewKeysForClass (Objects/dictobject.c), 3.14: the shared keys start with __static_attributes__.
+  const staticAttributes = dict.getItemStr(type.dict, '__static_attributes__');
+  if (rt.v >= 314 && type.instanceDict && staticAttributes instanceof PyTuple) {
+    for (const n of staticAttributes.items) {
+      if (n.ob_type === rt.t.str && type.sharedKeys.length < SHARED_KEYS_MAX_SIZE) type.sharedKeys.push((n as PyStr).value);
+    }
   }
   // Instances: their own references (slots, attributes) then the builtin base's part (subtype_clear).
   const baseClear = findSlot(solid, 'tp_clear');

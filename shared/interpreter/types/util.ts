@@ -4,6 +4,7 @@ import { excType, typeName } from '../abstract';
 import { PyBuiltin, PyWrapper, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
 import { alloc, incref, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
+import { calculateSuggestion } from '../suggestions';
 
 /** Adds a method descriptor to a builtin type's dict: fn receives self as its third argument. */
 export function method(type: PyType, name: string, fn: NativeFn, doc: string | null = null): void {
@@ -55,6 +56,16 @@ export function rangeArgs(name: string, args: PyObject[], min: number, max: numb
 }
 
 /**
+ * An unknown keyword argument to a builtin parsed by Argument Clinic (Python/getargs.c): 3.13's
+ * error_unexpected_keyword_arg words it as Python functions do and suggests the nearest keyword.
+ */
+export function invalidKeyword(fname: string, key: string, keywords: string[]): never {
+  if (rt.v < 313) raise(excType('TypeError'), `'${key}' is an invalid keyword argument for ${fname}()`);
+  const near = calculateSuggestion(keywords, key);
+  return raise(excType('TypeError'), `${fname}() got an unexpected keyword argument '${key}'${near ? `. Did you mean '${near}'?` : ''}`);
+}
+
+/**
  * Binds positional and keyword arguments to parameter names (Argument Clinic style): returns one slot per
  * name, null where not given. `posOnly` leading names cannot be passed by keyword.
  */
@@ -68,9 +79,7 @@ export function bindArgs(fname: string, args: PyObject[], kwnames: PyStr[] | nul
   for (let k = 0; k < nkw; k++) {
     const key = kwnames![k].value;
     const i = names.indexOf(key);
-    if (i < 0 || i < posOnly) {
-      raise(excType('TypeError'), `${fname}() got an unexpected keyword argument '${key}'`);
-    }
+    if (i < 0 || i < posOnly) invalidKeyword(fname, key, names.slice(posOnly));
     if (out[i] !== null) raise(excType('TypeError'), `argument for ${fname}() given by name ('${key}') and position (${i + 1})`);
     out[i] = args[npos + k];
   }
