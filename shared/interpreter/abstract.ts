@@ -284,7 +284,7 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     return;
   }
   const d = instanceDict(o);
-  if (!d && o instanceof PyInstance && o.ob_type.instanceDict) {
+  if (!d && o instanceof PyInstance && o.ob_type.instanceDict && !(value && !o.values?.has(name) && !sharedKeysTake(o.ob_type, name))) {
     // Inline values (no dict object yet).
     const values = (o.values ??= new Map());
     const old = values.get(name);
@@ -295,6 +295,13 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
       values.delete(name);
     }
     if (old) decref(old);
+    return;
+  }
+  if (!d && o instanceof PyInstance && o.ob_type.instanceDict) {
+    // The class's shared keys are full: _PyObject_StoreInstanceAttribute makes the dict, whose insert resizes
+    // it into a combined table of its own.
+    const nd = (require('./types/object') as typeof import('./types/object')).materializeDict(o);
+    dictHooks.setItemStr(nd, name, value!);
     return;
   }
   if (!d && o.ob_type.heapType && o.ob_type.instanceDict) {
@@ -310,6 +317,16 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
   }
   if (value) dictHooks.setItemStr(d, name, value);
   else if (!dictHooks.delItemStr(d, name)) raiseAttributeError(o, name);
+}
+
+/** A new attribute name goes into the class's shared keys if they have room (types without them: yes). */
+function sharedKeysTake(type: PyType, name: string): boolean {
+  const keys = type.cachedKeys;
+  if (!keys || keys.names.includes(name)) return true;
+  if (keys.usable <= 0) return false;
+  keys.names.push(name);
+  keys.usable--;
+  return true;
 }
 
 // ---------------------------------------------------------------- exceptions

@@ -14,6 +14,7 @@ import { bindArgs, builtinFunction, exactArgs, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
+import { listFromIterable } from './types/list';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -150,9 +151,9 @@ const sum: Fn = (args, kwnames) => {
 const sorted: Fn = (args, kwnames) => {
   const nkw = kwnames ? kwnames.length : 0;
   if (args.length - nkw !== 1) typeError(`sorted expected 1 argument, got ${args.length - nkw}`);
-  const list = newList([]);
+  // builtin_sorted: PySequence_List, then list.sort (which keeps the allocation)
+  const list = listFromIterable(args[0]);
   try {
-    iterate(args[0], (x) => list.items.push(x));
     const kw = args.slice(1);
     decref(callMethod(list, 'sort', kw, kwnames));
   } catch (e) {

@@ -13,6 +13,7 @@ import {
 import {
   PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
+import { presize as presizeDict } from './types/dictkeys';
 import * as dict from './types/dict';
 import { checkEgMatch, prepReraiseStar } from './types/exceptiongroup';
 import { listAppendSteal } from './types/list';
@@ -675,6 +676,9 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.BUILD_MAP: {
               const d = newDict();
               const base = f.sp - 2 * arg;
+              let allStr = true;
+              for (let i = 0; i < arg; i++) if (stack[base + 2 * i]!.ob_type !== rt.t.str) allStr = false;
+              presizeDict(d, arg, allStr);
               try {
                 for (let i = 0; i < arg; i++) dict.setItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
               } catch (e) {
@@ -691,6 +695,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const keys = stack[--f.sp] as PyTuple;
               const base = f.sp - arg;
               const d = newDict();
+              presizeDict(d, arg, keys.items.every((k) => k.ob_type === rt.t.str));
               for (let i = 0; i < arg; i++) dict.setItem(d, keys.items[i], stack[base + i]!);
               for (let i = base; i < f.sp; i++) decref(stack[i]!);
               f.sp = base;
@@ -1509,6 +1514,7 @@ function annotationsDict(a: PyObject): PyObject {
 function makeGenerator(f: Frame): PyGenerator {
   const func = f.func!;
   const gen = alloc(new PyGenerator(rt.t.generator, f, incref(func.name), incref(func.qualname)), 14 * rt.version.ptr + f.code.nlocalsplus * rt.version.ptr);
+  gen.frameSlots = f.code.nlocalsplus + f.code.stacksize;
   f.generator = gen;
   return gen;
 }

@@ -106,7 +106,7 @@ function extraFields(name: string): number {
     case 'ExceptionGroup': return 3; // and the __weakref__ slot a class made by PyErr_NewException has
     case 'NameError': return 1;
     case 'AttributeError': return 2;
-    case 'ImportError': case 'ModuleNotFoundError': return 4;
+    case 'ImportError': case 'ModuleNotFoundError': return rt.v >= 312 ? 4 : 3; // msg, name, path, 3.12 name_from
     case 'OSError': return 5;
     case 'SyntaxError': return 8;
     default: return 0;

@@ -252,6 +252,7 @@ export function install(t: TypeTable): void {
       case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
       case 'co_names': return newTuple(c.names.map(incref));
       case 'co_flags': return require('../runtime').newInt(c.flags);
+      case 'co_stacksize': return require('../runtime').newInt(c.stacksize);
       case 'co_nlocals': return require('../runtime').newInt(c.localspluskinds.filter((k) => k !== 'free').length);
       case 'co_posonlyargcount': return require('../runtime').newInt(c.posonlyargcount);
       case 'co_kwonlyargcount': return require('../runtime').newInt(c.kwonlyargcount);

@@ -87,6 +87,12 @@ export function install(t: TypeTable): void {
     for (const o of f.fast) if (o) visit(o);
     if (f.func) visit(f.func);
   };
+  // frame_sizeof (Objects/frameobject.c): the frame object, the interpreter frame's header and its slots.
+  require('./util').method(frame, '__sizeof__', (_a: PyObject[], _k: unknown, self: PyObject) => {
+    const { frameObjectHeaderSize, interpreterFrameHeaderSize } = require('../sizes') as typeof import('../sizes');
+    const code = (self as PyFrameObject).frame.code;
+    return newInt(frameObjectHeaderSize() + interpreterFrameHeaderSize() + (code.nlocalsplus + code.stacksize) * rt.version.ptr);
+  });
   frame.slots.tp_repr = (self) => {
     const f = (self as PyFrameObject).frame;
     return newStr(`<frame at ${addressHex(self)}, file '${f.code.filename}', line ${f.lineno}, code ${f.code.name}>`);

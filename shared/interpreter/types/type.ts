@@ -15,6 +15,8 @@ import { evalFrame } from '../vm';
 import * as dict from './dict';
 import { builtinFunction, method } from './util';
 import { addInstanceDescriptors, instanceClear, instanceTraverse } from './object';
+import { heapTypeObjectSize, typeObjectSize } from '../sizes';
+import { newSharedKeys, sharedKeysSize } from './dictkeys';
 
 function typeError(msg: string): never {
   return raise(excType('TypeError'), msg);
@@ -55,6 +57,42 @@ function solidBaseOf(t: PyType): PyType {
     return s === rt.t.object ? rt.t.object : s;
   }
   return rt.t.object;
+}
+
+/** Builtin types whose instances have a dict (tp_dictoffset) or a weakref list (tp_weaklistoffset). */
+const BUILTIN_DICT = ['function', 'type', 'module'];
+const BUILTIN_WEAKLIST = ['function', 'type', 'set', 'frozenset', 'generator', 'coroutine', 'method', 'code', 'weakref',
+  'builtin_function_or_method', 'module', 'frame'];
+
+function hasDictOffset(b: PyType): boolean {
+  if (b.heapType) return b.instanceDict;
+  return b.mro.some((c) => BUILTIN_DICT.includes(c.name) || c === rt.t.exc.get('BaseException'));
+}
+
+function hasWeaklist(b: PyType): boolean {
+  if (b.heapType) return b.weakrefable || b.managedWeakref;
+  return b.mro.some((c) => BUILTIN_WEAKLIST.includes(c.name));
+}
+
+/**
+ * type_new_descriptors (Objects/typeobject.c): tp_basicsize is the best base's, plus a word per new slot; a
+ * __dict__ added on top of a variable-size base is a pointer at the end; otherwise it is managed (3.11+, before
+ * the object). The weakref list is a word in the object in 3.11 and managed from 3.12. Classes with managed
+ * dicts get shared keys (_PyDict_NewKeysForClass).
+ */
+function layOut(type: PyType, best: PyType, hasSlots: boolean): void {
+  const p = rt.version.ptr;
+  const addDict = type.instanceDict && !hasDictOffset(best);
+  const addWeak = type.weakrefable && !hasWeaklist(best) && best.itemsize === 0;
+  let size = best.basicsize + type.ownSlots.length * p;
+  if (addDict && best.itemsize) size += p;
+  if (addWeak && rt.v < 312) size += p;
+  type.basicsize = size;
+  type.itemsize = best.itemsize;
+  type.managedDict = (addDict && best.itemsize === 0) || best.managedDict;
+  type.managedWeakref = (addWeak && rt.v >= 312) || best.managedWeakref;
+  if (type.managedDict) type.cachedKeys = newSharedKeys();
+  void hasSlots;
 }
 
 /** type.__new__(metatype, name, bases, namespace, **kwds). */
@@ -126,6 +164,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     type.weakrefable = true;
     addInstanceDescriptors(type, !baseHasDict, !baseWeak);
   }
+  layOut(type, bases.find((b) => solidBaseOf(b) === solid) ?? bases[0], slotsDecl !== null);
   // Instances: their own references (slots, attributes) then the builtin base's part (subtype_clear).
   const baseClear = findSlot(solid, 'tp_clear');
   const baseTraverse = findSlot(solid, 'tp_traverse');
@@ -525,6 +564,12 @@ export function install(t: TypeTable): void {
       visit(ty.base!);
     }
   };
+  // type___sizeof___impl (Objects/typeobject.c): a class is a PyHeapTypeObject plus its shared keys.
+  method(type, '__sizeof__', (_a, _k, self) => {
+    const ty = self as PyType;
+    if (!ty.heapType) return require('../runtime').newInt(typeObjectSize());
+    return require('../runtime').newInt(heapTypeObjectSize() + (ty.cachedKeys ? sharedKeysSize() : 0));
+  });
   method(type, 'mro', (_a, _k, self) => newList((self as PyType).mro.map((b) => incref(b))));
   method(type, '__subclasses__', (_a, _k, self) => {
     const out: PyObject[] = [];
