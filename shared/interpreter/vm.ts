@@ -16,7 +16,7 @@ import {
 import { presize as presizeDict } from './types/dictkeys';
 import * as dict from './types/dict';
 import { checkEgMatch, prepReraiseStar } from './types/exceptiongroup';
-import { listAppendSteal } from './types/list';
+import { listAppendSteal, listFromIterable } from './types/list';
 
 /** The hooks the VM needs from the builtin types (installed by bootstrap). */
 export const vmHooks = {
@@ -1404,14 +1404,17 @@ function unpack(seq: PyObject, count: number, after: number): PyObject[] {
       }
       return items;
     }
-    const rest: PyObject[] = [];
-    for (let x = iterNext(it); x; x = iterNext(it)) rest.push(x);
+    // unpack_iterable (Python/ceval.c): PySequence_List of the rest, then the last `after` items taken off it
+    // (Py_SET_SIZE: the list keeps its allocation).
+    const restList = listFromIterable(it);
+    const rest = restList.items;
     if (rest.length < after) {
-      rest.forEach(decref);
-      raise(excType('ValueError'), `not enough values to unpack (expected at least ${count + after}, got ${count + rest.length})`);
+      const got = count + rest.length;
+      decref(restList);
+      raise(excType('ValueError'), `not enough values to unpack (expected at least ${count + after}, got ${got})`);
     }
     const tail = rest.splice(rest.length - after, after);
-    items.push(newList(rest), ...tail);
+    items.push(restList, ...tail);
     return items;
   } catch (e) {
     items.forEach(decref);

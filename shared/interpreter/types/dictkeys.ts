@@ -11,11 +11,14 @@ const LOG_MINSIZE = 3;
 const SHARED_KEYS_MAX_SIZE = 30;
 const LOG2_SHARED_KEYS_SIZE = 6;
 
-/** calculate_log2_keysize: the smallest table of at least minsize slots. */
+/** calculate_log2_keysize, to the bit: _Py_bit_length(((minsize | PyDict_MINSIZE) - 1) | (PyDict_MINSIZE - 1)),
+ *  which for a minsize without the 8 bit (32, say) gives twice the table a plain round-up would. 3.14 rounds up
+ *  plainly: _Py_bit_length(max(minsize, PyDict_MINSIZE) - 1). */
 function log2Keysize(minsize: number): number {
-  let log2 = LOG_MINSIZE;
-  while (2 ** log2 < minsize) log2++;
-  return log2;
+  let m = rt.v >= 314 ? Math.max(minsize, 8) - 1 : ((minsize | 8) - 1) | 7;
+  let bits = 0;
+  while (m > 0) { bits++; m = Math.floor(m / 2); }
+  return bits;
 }
 
 /** estimate_log2_keysize: a table that holds n entries without resizing. */
