@@ -820,7 +820,7 @@ export function install(t: TypeTable): void {
     def<PyBytes>(type, '__getnewargs__', (self, args, kw) => { posArgs('__getnewargs__', args, kw, 0, 0); return newTuple([newBytes(self.value.slice())]); });
     def<PyBytes>(type, '__sizeof__', (self, args, kw) => {
       posArgs('__sizeof__', args, kw, 0, 0);
-      return newInt(isArray ? type.basicsize + (bytearrayAlloc.get(self) ?? 0) : 4 * rt.version.ptr + 1 + self.value.length);
+      return newInt(isArray ? self.ob_type.basicsize + (bytearrayAlloc.get(self) ?? 0) : 4 * rt.version.ptr + 1 + self.value.length);
     });
     addSlotWrappers(type);
   }

@@ -81,6 +81,7 @@ export function addEntry(d: PyDict, keyIsStr: boolean, name: string | null): voi
 
 /** PyDict_Clear: back to the shared empty keys (Py_EMPTY_KEYS). */
 export function clearKeys(d: PyDict): void {
+  if (d.sharedKeys && rt.v >= 313) return; // 3.13+ clears a split dict's values and keeps it split
   d.sharedKeys = null;
   d.tableSize = 0;
   d.usedEntries = 0;

@@ -108,7 +108,7 @@ function extraFields(name: string): number {
     case 'AttributeError': return 2;
     case 'ImportError': case 'ModuleNotFoundError': return rt.v >= 312 ? 4 : 3; // msg, name, path, 3.12 name_from
     case 'OSError': return 5;
-    case 'SyntaxError': return 8;
+    case 'SyntaxError': return rt.v >= 314 ? 9 : 8; // 3.14 adds metadata
     default: return 0;
   }
 }

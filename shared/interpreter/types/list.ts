@@ -1156,7 +1156,8 @@ export function install(t: TypeTable): void {
   });
   def<PyList>(type, '__sizeof__', (self, args, kw) => {
     posArgs('__sizeof__', args, kw, 0, 0);
-    return newInt(type.basicsize + Math.max(0, self.allocated) * rt.version.ptr);
+    // list___sizeof___impl: _PyObject_SIZE(Py_TYPE(self)) + allocated pointers
+    return newInt(self.ob_type.basicsize + Math.max(0, self.allocated) * rt.version.ptr);
   });
   def(type, '__init__', (self, args, kw) => {
     listInit(self, args, kw);

@@ -85,11 +85,11 @@ function layOut(type: PyType, best: PyType, hasSlots: boolean): void {
   const addDict = type.instanceDict && !hasDictOffset(best);
   const addWeak = type.weakrefable && !hasWeaklist(best) && best.itemsize === 0;
   let size = best.basicsize + type.ownSlots.length * p;
-  if (addDict && best.itemsize) size += p;
+  if (addDict && best.itemsize && rt.v < 312) size += p; // 3.12+ manages the dict of variable-size objects too
   if (addWeak && rt.v < 312) size += p;
   type.basicsize = size;
   type.itemsize = best.itemsize;
-  type.managedDict = (addDict && best.itemsize === 0) || best.managedDict;
+  type.managedDict = (addDict && (best.itemsize === 0 || rt.v >= 312)) || best.managedDict;
   type.managedWeakref = (addWeak && rt.v >= 312) || best.managedWeakref;
   if (type.managedDict) type.cachedKeys = newSharedKeys();
   void hasSlots;
