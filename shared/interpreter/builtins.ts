@@ -470,7 +470,11 @@ function iteratorType(name: string): PyType {
 function makeIteratorType(name: string, next: (it: PyIterator) => PyObject | null, clear: (it: PyIterator) => void, tpNew?: PyType['slots']['tp_new']): PyType {
   const t = new PyType(rt.t.type, name, rt.t.object);
   t.hasGC = true;
-  t.basicsize = 48;
+  // Python/bltinmodule.c and Objects/enumobject.c: enumobject (en_index, en_sit, en_result, en_longindex,
+  // one_tuple), zipobject (tuplesize, ittuple, result, strict), mapobject (iters, func; 3.14 strict),
+  // filterobject (func, it), after the object header.
+  const words: Record<string, number> = { enumerate: 7, zip: 6, map: rt.v >= 314 ? 5 : 4, filter: 4 };
+  t.basicsize = (words[name] ?? 6) * rt.version.ptr;
   t.mro = computeLinearMro(t);
   t.dict = newDict();
   t.slots.tp_iter = (self) => incref(self);

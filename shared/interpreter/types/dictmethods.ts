@@ -316,7 +316,7 @@ function makeViewType(t: TypeTable, name: string): PyType {
     type.mro = computeLinearMro(type);
     t.iterators.set(name, type);
   }
-  type.basicsize = 24;
+  type.basicsize = 3 * rt.version.ptr; // _PyDictViewObject: the object header and dv_dict
   type.hasGC = true;
   type.baseType = false;
   if (!type.dict) type.dict = newDict();
