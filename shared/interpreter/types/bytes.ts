@@ -53,7 +53,7 @@ const bytearrayAlloc = new WeakMap<PyBytes, number>();
 /** PyByteArray_Resize's new ob_alloc (Objects/bytearrayobject.c): a minor shrink keeps the buffer, a major one
  *  fits it; a moderate growth over-allocates by an eighth, a big one fits exactly. */
 function resizedAlloc(alloc: number, size: number): number {
-  if (size + 1 <= alloc) return size < alloc / 2 ? size + 1 : alloc;
+  if (size + 1 <= alloc) return size < Math.floor(alloc / 2) ? size + 1 : alloc;
   return size <= alloc * 1.125 ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
 }
 
