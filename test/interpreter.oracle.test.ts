@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { initNodeParser } from '../server/grammar';
 import { runProgram } from '../shared/interpreter';
 import { PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
-import { loadCorpus } from './oracle/corpus';
+import { loadCorpus, platformFor } from './oracle/corpus';
 import { knownDifferences, parityFloor } from './oracle/expectations';
 import { OracleUnavailable, closeOracles, describeOracle, runOracle, type OracleResult } from './oracle/oracle';
 import { difference } from './oracle/parity';
@@ -29,7 +29,7 @@ const summaries: string[] = [];
 
 function ours(source: string, version: PythonVersion, filename: string): OracleResult {
   try {
-    return runProgram(source, { version, filename });
+    return runProgram(source, { version, filename, platform: platformFor(filename, version) });
   } catch (e) {
     return { stdout: '', stderr: `runProgram threw: ${(e as Error).stack ?? e}`, exitCode: -1 };
   }

@@ -137,6 +137,7 @@ export const dictHooks = {
   setItemStr: null as unknown as (d: import('./objects').PyDict, key: string, value: PyObject) => void,
   delItemStr: null as unknown as (d: import('./objects').PyDict, key: string) => boolean,
   newInstanceDict: null as unknown as (o: PyObject) => import('./objects').PyDict,
+  materializeDict: null as unknown as (o: PyObject) => import('./objects').PyDict,
 };
 
 /** PyObject_GenericGetAttr; returns null instead of raising AttributeError when `suppress`. */
@@ -304,7 +305,7 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     return;
   }
   const d = instanceDict(o);
-  if (!d && o instanceof PyInstance && o.ob_type.instanceDict) {
+  if (!d && o instanceof PyInstance && o.ob_type.instanceDict && !(value && !o.values?.has(name) && !sharedKeysTake(o.ob_type, name))) {
     // Inline values (no dict object yet).
     const values = (o.values ??= new Map());
     const old = values.get(name);
@@ -318,6 +319,13 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
       values.delete(name);
     }
     if (old) decref(old);
+    return;
+  }
+  if (!d && o instanceof PyInstance && o.ob_type.instanceDict) {
+    // The class's shared keys are full: _PyObject_StoreInstanceAttribute makes the dict, whose insert resizes
+    // it into a combined table of its own.
+    const nd = dictHooks.materializeDict(o);
+    dictHooks.setItemStr(nd, name, value!);
     return;
   }
   if (!d && o.ob_type.heapType && o.ob_type.instanceDict) {
@@ -346,6 +354,16 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
 /** Deleting an attribute the instance lacks: AttributeError without the name and object (no suggestions). */
 function missingAttribute(o: PyObject, name: string): never {
   return raise(excType('AttributeError'), `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+/** A new attribute name goes into the class's shared keys if they have room (types without them: yes). */
+function sharedKeysTake(type: PyType, name: string): boolean {
+  const keys = type.cachedKeys;
+  if (!keys || keys.names.includes(name)) return true;
+  if (keys.usable <= 0) return false;
+  keys.names.push(name);
+  keys.usable--;
+  return true;
 }
 
 // ---------------------------------------------------------------- exceptions

@@ -6,6 +6,7 @@ import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
 import { collectAutomatic } from './collector';
 import { PyRaise, Runtime, alloc, deallocHooks, newDict, newException, newStr, placeStatic, rt, setRuntime, type Version } from './runtime';
 import { attachDicts, makeTypeTable } from './typetable';
+import { applyStructSizes } from './sizes';
 import { installBuiltins } from './builtins';
 import { vmHooks } from './vm';
 import * as dict from './types/dict';
@@ -50,6 +51,7 @@ export function createRuntime(version: Version): Runtime {
   allTypes.clear(); // types of an earlier run must not be kept alive (or walked) by this one
   const t = makeTypeTable();
   r.t = t;
+  applyStructSizes(t);
   exceptions.makeExceptionTypes(t);
   for (const v of Object.values(t)) if (v instanceof PyType) allTypes.add(v);
   for (const v of t.exc.values()) allTypes.add(v);
@@ -66,6 +68,9 @@ export function createRuntime(version: Version): Runtime {
   r.emptyStr.interned = true;
   for (let c = 0; c < 256; c++) {
     const s = makeStatic(new PyStr(t.str, String.fromCharCode(c)), c < 128 ? 50 : 74);
+    // 3.12+: the one-character Latin-1 strings are static objects built with their UTF-8 copy
+    // (_PyUnicode_LATIN1_INIT, Include/internal/pycore_runtime_init.h)
+    s.utf8 = rt.v >= 312 && c >= 128;
     r.latin1.push(s);
   }
   r.emptyTuple = makeStatic(new PyTuple(t.tuple, []), 40);
@@ -75,6 +80,7 @@ export function createRuntime(version: Version): Runtime {
   dictHooks.setItemStr = dict.setItemStr;
   dictHooks.delItemStr = dict.delItemStr;
   dictHooks.newInstanceDict = objectType.ensureInstanceDict;
+  dictHooks.materializeDict = objectType.materializeDict;
   setNewStr(newStr);
   setRaiseHooks((type, msg) => newException(type, [newStr(msg)]), PyRaise);
   attachDicts(t, () => newDict());

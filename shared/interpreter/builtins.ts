@@ -14,6 +14,7 @@ import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
 import { newComplex } from './types/complex';
 import { intToFloat } from './types/int';
+import { listFromIterable } from './types/list';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -280,9 +281,9 @@ function enumerateArgs(args: PyObject[], kwnames: PyStr[] | null): [PyObject, Py
 const sorted: Fn = (args, kwnames) => {
   const nkw = kwnames ? kwnames.length : 0;
   if (args.length - nkw !== 1) typeError(`sorted expected 1 argument, got ${args.length - nkw}`);
-  const list = newList([]);
+  // builtin_sorted: PySequence_List, then list.sort (which keeps the allocation)
+  const list = listFromIterable(args[0]);
   try {
-    iterate(args[0], (x) => list.items.push(x));
     const kw = args.slice(1);
     decref(callMethod(list, 'sort', kw, kwnames));
   } catch (e) {
@@ -597,7 +598,11 @@ function iteratorType(name: string): PyType {
 function makeIteratorType(name: string, next: (it: PyIterator) => PyObject | null, clear: (it: PyIterator) => void, tpNew?: PyType['slots']['tp_new']): PyType {
   const t = new PyType(rt.t.type, name, rt.t.object);
   t.hasGC = true;
-  t.basicsize = 48;
+  // Python/bltinmodule.c and Objects/enumobject.c: enumobject (en_index, en_sit, en_result, en_longindex,
+  // one_tuple), zipobject (tuplesize, ittuple, result, strict), mapobject (iters, func; 3.14 strict),
+  // filterobject (func, it), after the object header.
+  const words: Record<string, number> = { enumerate: 7, zip: 6, map: rt.v >= 314 ? 5 : 4, filter: 4 };
+  t.basicsize = (words[name] ?? 6) * rt.version.ptr;
   t.mro = computeLinearMro(t);
   t.dict = newDict();
   t.slots.tp_iter = (self) => incref(self);

@@ -50,6 +50,9 @@ export class CodeObject extends PyObject {
     super(type);
   }
 
+  /** co_stacksize: the deepest the value stack gets (the compiler's stackdepth). */
+  stacksize = 0;
+
   get nlocalsplus(): number {
     return this.localsplusnames.length;
   }

@@ -59,6 +59,8 @@ export class PyStr extends PyObject {
   interned = false;
   /** Cached hash (-1 until computed). */
   hash = -1;
+  /** A UTF-8 copy is kept (PyUnicode_AsUTF8 caches it; __sizeof__ counts it). */
+  utf8 = false;
   constructor(type: PyType, public value: string) {
     super(type);
   }
@@ -96,6 +98,13 @@ export interface DictEntry {
   hash: number;
 }
 
+/** A class's shared keys table (Objects/dictobject.c, DICT_KEYS_SPLIT): the attribute names in order, and
+ *  dk_usable, which each new instance lowers by one (init_inline_values) and each new name uses. */
+export interface SharedKeys {
+  names: string[];
+  usable: number;
+}
+
 export class PyDict extends PyObject {
   /** Entries by lookup key (see dict.ts): insertion ordered, as CPython's compact dict. */
   map = new Map<unknown, DictEntry>();
@@ -103,10 +112,16 @@ export class PyDict extends PyObject {
   buckets: Map<number, DictEntry[]> | null = null;
   /** ma_version: bumped on every change (iteration checks it for "changed size during iteration"). */
   version = 0;
-  /** dk_size: slots in the keys table (dict sizes). */
+  /** dk_size: slots in the keys table (dict sizes); 0 while the dict has the shared empty keys. */
   tableSize = 0;
   /** Entries ever inserted since the table was built (dk_nentries: deleted ones still count). */
   usedEntries = 0;
+  /** dk_usable: entries the table takes before it must be resized. */
+  usable = 0;
+  /** DICT_KEYS_UNICODE: every key so far an exact str (entries without the hash: 2 words, not 3). */
+  unicodeKeys = true;
+  /** A split dict (an instance's __dict__): its keys are its class's shared keys. */
+  sharedKeys: SharedKeys | null = null;
   constructor(type: PyType) {
     super(type);
   }
@@ -190,7 +205,7 @@ export class PyType extends PyObject {
    *  nulls, as Py_CLEAR does) the references a cycle can run through, so that deallocation does not drop them
    *  again. Types without one use slots.tp_clear for both. */
   gcClear: ((o: PyObject) => void) | null = null;
-  /** tp_basicsize and tp_itemsize on 64-bit (sizes.ts gives the version's figures). */
+  /** tp_basicsize and tp_itemsize of the simulated version and pointer width (sizes.ts). */
   basicsize = 16;
   itemsize = 0;
   /** Instances take part in cyclic GC (Py_TPFLAGS_HAVE_GC). */
@@ -201,6 +216,12 @@ export class PyType extends PyObject {
   instanceDict = false;
   /** Instances accept weak references. */
   weakrefable = false;
+  /** Py_TPFLAGS_MANAGED_DICT (3.11+): the instance dict (or its values) lives before the object. */
+  managedDict = false;
+  /** Py_TPFLAGS_MANAGED_WEAKREF (3.12+): so does the weakref list. */
+  managedWeakref = false;
+  /** ht_cached_keys: the keys instances of a class share (split dicts, PEP 412). */
+  cachedKeys: SharedKeys | null = null;
   /** __slots__ names declared along the MRO, in layout order. */
   slotNames: string[] = [];
   /** The __slots__ this class itself declares, sorted as type_new sorts them (their layout order). */
@@ -335,6 +356,8 @@ export class PyFrameObject extends PyObject {
 export class PyGenerator extends PyObject {
   /** Running, suspended or finished. */
   running = false;
+  /** _PyFrame_NumSlotsForCodeObject: co_nlocalsplus + co_stacksize, the frame's slots (gen_sizeof). */
+  frameSlots = 0;
   constructor(type: PyType, public frame: Frame | null, public name: PyStr, public qualname: PyStr) {
     super(type);
   }

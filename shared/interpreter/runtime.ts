@@ -1,6 +1,7 @@
 // The interpreter state (the simulated PyInterpreterState) and the reference-counting primitives every other
 // file uses: incref/decref as Py_INCREF/Py_DECREF, allocation through the allocator model, deallocation in
 // CPython's order (finalizer, weak references, then the references the object held).
+import { asciiHeaderSize, compactHeaderSize } from './sizes';
 import { Allocator } from './allocator';
 import { FreeLists, freelistKey } from './freelists';
 import { GCState } from './gcstate';
@@ -309,11 +310,22 @@ export function strSize(s: string): number {
     const c = s.charCodeAt(i);
     if (c > max) max = c;
   }
-  const p = rt.version.ptr;
-  if (max < 128) return 6 * p + 4 + s.length + 1; // PyASCIIObject (48 bytes on 64-bit)
+  // unicode___sizeof___impl (Objects/unicodeobject.c): the compact header, then 1, 2 or 4 bytes a character
+  // (the kind) and the terminator.
+  if (max < 128) return asciiHeaderSize() + s.length + 1;
   const kind = max < 256 ? 1 : /[\ud800-\udbff][\udc00-\udfff]/.test(s) ? 4 : 2;
   const n = kind === 4 ? [...s].length : s.length;
-  return 9 * p + (n + 1) * kind; // PyCompactUnicodeObject (72 bytes on 64-bit)
+  return compactHeaderSize() + (n + 1) * kind;
+}
+
+/** The UTF-8 bytes of s (its length in UTF-8). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** The interned str for s (identifiers and name-like constants; sys.intern). */

@@ -14,9 +14,10 @@ import {
 import {
   PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
 } from './runtime';
+import { presize as presizeDict } from './types/dictkeys';
 import * as dict from './types/dict';
 import { checkEgMatch, prepReraiseStar } from './types/exceptiongroup';
-import { listAppendSteal } from './types/list';
+import { listAppendSteal, listFromIterable } from './types/list';
 
 /** The hooks the VM needs from the builtin types (installed by bootstrap). */
 export const vmHooks = {
@@ -679,6 +680,9 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.BUILD_MAP: {
               const d = newDict();
               const base = f.sp - 2 * arg;
+              let allStr = true;
+              for (let i = 0; i < arg; i++) if (stack[base + 2 * i]!.ob_type !== rt.t.str) allStr = false;
+              presizeDict(d, arg, allStr);
               try {
                 for (let i = 0; i < arg; i++) dict.setItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
               } catch (e) {
@@ -695,6 +699,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const keys = stack[--f.sp] as PyTuple;
               const base = f.sp - arg;
               const d = newDict();
+              presizeDict(d, arg, keys.items.every((k) => k.ob_type === rt.t.str));
               for (let i = 0; i < arg; i++) dict.setItem(d, keys.items[i], stack[base + i]!);
               for (let i = base; i < f.sp; i++) decref(stack[i]!);
               f.sp = base;
@@ -1403,14 +1408,17 @@ function unpack(seq: PyObject, count: number, after: number): PyObject[] {
       }
       return items;
     }
-    const rest: PyObject[] = [];
-    for (let x = iterNext(it); x; x = iterNext(it)) rest.push(x);
+    // unpack_iterable (Python/ceval.c): PySequence_List of the rest, then the last `after` items taken off it
+    // (Py_SET_SIZE: the list keeps its allocation).
+    const restList = listFromIterable(it);
+    const rest = restList.items;
     if (rest.length < after) {
-      rest.forEach(decref);
-      raise(excType('ValueError'), `not enough values to unpack (expected at least ${count + after}, got ${count + rest.length})`);
+      const got = count + rest.length;
+      decref(restList);
+      raise(excType('ValueError'), `not enough values to unpack (expected at least ${count + after}, got ${got})`);
     }
     const tail = rest.splice(rest.length - after, after);
-    items.push(newList(rest), ...tail);
+    items.push(restList, ...tail);
     return items;
   } catch (e) {
     items.forEach(decref);
@@ -1513,6 +1521,7 @@ function annotationsDict(a: PyObject): PyObject {
 function makeGenerator(f: Frame): PyGenerator {
   const func = f.func!;
   const gen = alloc(new PyGenerator(rt.t.generator, f, incref(func.name), incref(func.qualname)), 14 * rt.version.ptr + f.code.nlocalsplus * rt.version.ptr);
+  gen.frameSlots = f.code.nlocalsplus + f.code.stacksize;
   f.generator = gen;
   return gen;
 }

@@ -3,7 +3,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CORPUS_DIR } from './paths';
+import type { PythonVersion } from '../../shared/versions';
 import type { Program } from './types';
+
+/** The folder of programs that print sizes (sys.getsizeof), which depend on the pointer width. */
+export const SIZES_FOLDER = 'sizes/';
+
+/**
+ * The platform the simulator runs a program on to compare it with CPython `version`: the pyodide oracles of
+ * 3.12-3.14 are 32-bit CPython, native 3.11 is 64-bit. Only the sizes programs depend on it; the others keep
+ * the default (64-bit) so that nothing else changes.
+ */
+export function platformFor(name: string, version: PythonVersion): 'native64' | 'wasm32' {
+  return name.startsWith(SIZES_FOLDER) && version !== '3.11' ? 'wasm32' : 'native64';
+}
 
 /** Programs in path order; with filters, only those whose name contains one of them. */
 export function loadCorpus(filters: string[] = []): Program[] {

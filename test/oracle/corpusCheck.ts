@@ -5,6 +5,7 @@
 // reproduce.
 import { PYTHON_VERSIONS, type PythonVersion } from '../../shared/versions';
 import { OracleUnavailable, runOracle, type OracleResult, type Program } from './oracle';
+import { SIZES_FOLDER } from './corpus';
 import { lastLine } from './parity';
 
 /** Output that cannot be reproduced: a memory address, or a file path of the machine. */
@@ -19,6 +20,10 @@ function shape(program: Program): string[] {
   const lines = program.source.trimEnd().split('\n');
   if (!lines[0].startsWith('# ')) problems.push('does not start with a one-line comment saying what it shows');
   if (lines.length < 10 || lines.length > 50) problems.push(`has ${lines.length} lines (10-50 wanted)`);
+  // Sizes depend on the pointer width: only the sizes programs, run at the oracle's width, may print them.
+  if (!program.name.startsWith(SIZES_FOLDER) && /getsizeof|__sizeof__/.test(program.source)) {
+    problems.push(`prints sizes outside ${SIZES_FOLDER}`);
+  }
   return problems;
 }
 

@@ -890,7 +890,10 @@ export function assemble(c: Compiler, u: Unit): CodeObject {
   trimUnusedConsts(entry, consts);
   propagateLineNumbers(entry);
   guaranteeLinenoForExits(entry, u.firstlineno);
-  stackdepth(u, entry);
+  let stacksize = stackdepth(u, entry);
+  // 3.12+ wraps a generator's body in a handler (INTRINSIC_STOPITERATION_ERROR) that takes lasti and the
+  // exception: two slots (Python/compile.c, insert_prefix_instructions / wrap_in_stopiteration_handler).
+  if (rt.v >= 312 && (u.ste.generator || u.ste.coroutine)) stacksize = Math.max(stacksize, 2);
   labelExceptionTargets(entry);
   // convert_exception_handlers_to_nops
   for (const b of chain(entry)) {
@@ -940,7 +943,9 @@ export function assemble(c: Compiler, u: Unit): CodeObject {
     }
   });
   emit(n);
-  return makeCode(c, u, consts, code, lines, cols, table, nlocalsplus, cpythonCodeUnits(all));
+  const co = makeCode(c, u, consts, code, lines, cols, table, nlocalsplus, cpythonCodeUnits(all));
+  co.stacksize = stacksize;
+  return co;
 }
 
 function makeCode(c: Compiler, u: Unit, constValues: ConstValue[], code: Int32Array, lines: Int32Array, cols: Int32Array,

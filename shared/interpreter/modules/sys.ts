@@ -7,6 +7,7 @@ import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 import { borrowedReferences, frameObject } from '../vm';
 import { newModule } from './index';
+import { getsizeofExtra } from '../sizes';
 
 /** The refcount immortal objects report (Include/object.h): 3.12-3.13 UINT_MAX, 3.14 3 << 30 (64-bit). */
 export function immortalRefcount(): number {
@@ -14,7 +15,7 @@ export function immortalRefcount(): number {
   return rt.v >= 314 ? 3 * 2 ** 30 : 2 ** 32 - 1;
 }
 
-/** sys.getsizeof: __sizeof__ plus the GC header for objects the collector tracks (3.12+: the pre-header too). */
+/** sys.getsizeof: __sizeof__ plus the pre-header CPython allocated before the object (sizes.ts). */
 export function getsizeof(o: PyObject): number {
   const r = callSpecial(o, '__sizeof__', []);
   if (!r || !(r instanceof PyInt)) {
@@ -24,8 +25,7 @@ export function getsizeof(o: PyObject): number {
   let size = Number(r.value);
   decref(r);
   if (size < 0) raise(excType('ValueError'), '__sizeof__() should return >= 0');
-  if (o.ob_type.hasGC || (o.ob_type.heapType && !o.ob_type.hasGC)) size += 2 * rt.version.ptr;
-  return size;
+  return size + getsizeofExtra(o.ob_type, o.ob_type === rt.t.type && !(o as PyType).heapType);
 }
 
 function stream(name: 'stdout' | 'stderr'): PyObject {

@@ -1,7 +1,7 @@
 // bytes and bytearray (Objects/bytesobject.c, Objects/bytearrayobject.c), and the codecs str.encode and
 // bytes.decode use (utf-8, ascii, latin-1, utf-16, utf-32) with the strict/ignore/replace/... error handlers.
 import { callSpecial, excType, getIter, isRaised, iterNext, typeName } from '../abstract';
-import { PyBytes, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
+import { PyBytes, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
 import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, newTuple, raise, rt, type Runtime, placeStatic } from '../runtime';
 import { reprBytes } from '../../text/repr';
 import type { TypeTable } from '../typetable';
@@ -49,6 +49,20 @@ export function newBytes(v: Uint8Array): PyBytes {
 
 /** bytearray's capacity (ob_alloc), for sys.getsizeof. */
 const bytearrayAlloc = new WeakMap<PyBytes, number>();
+
+/** PyByteArray_Resize's new ob_alloc (Objects/bytearrayobject.c): a minor shrink keeps the buffer, a major one
+ *  fits it; a moderate growth over-allocates by an eighth, a big one fits exactly. */
+function resizedAlloc(alloc: number, size: number): number {
+  if (size + 1 <= alloc) return size < Math.floor(alloc / 2) ? size + 1 : alloc;
+  return size <= alloc * 1.125 ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
+}
+
+/** bytearray_init from an iterable of ints: each byte appended, resizing when the buffer is full. */
+function appendedAlloc(n: number): number {
+  let alloc = 0;
+  for (let size = 0; size < n; size++) if (size + 1 >= alloc) alloc = resizedAlloc(alloc, size + 1);
+  return alloc;
+}
 
 export function newBytearray(v: Uint8Array, type?: PyType): PyBytes {
   const b = alloc(new PyBytes(type ?? rt.t.bytearray, v), Math.max(7 * rt.version.ptr, type?.basicsize ?? 0));
@@ -593,7 +607,10 @@ export function install(t: TypeTable): void {
       s.tp_init = (self, args, kw) => {
         const tmp = bytesNewCommon(rt.t.bytearray, args, kw, true) as PyBytes;
         (self as PyBytes).value = tmp.value;
-        bytearrayAlloc.set(self as PyBytes, tmp.value.length ? tmp.value.length + 1 : 0);
+        const src = args[0];
+        const n = tmp.value.length;
+        const appended = src && !(src instanceof PyBytes) && !(src instanceof PyStr) && !(src instanceof PyInt) && !(src.ob_type.name === 'memoryview');
+        bytearrayAlloc.set(self as PyBytes, n === 0 ? 0 : appended ? appendedAlloc(n) : n + 1);
         decref(tmp);
       };
     }
@@ -803,7 +820,7 @@ export function install(t: TypeTable): void {
     def<PyBytes>(type, '__getnewargs__', (self, args, kw) => { posArgs('__getnewargs__', args, kw, 0, 0); return newTuple([newBytes(self.value.slice())]); });
     def<PyBytes>(type, '__sizeof__', (self, args, kw) => {
       posArgs('__sizeof__', args, kw, 0, 0);
-      return newInt(isArray ? type.basicsize + (bytearrayAlloc.get(self) ?? 0) : 4 * rt.version.ptr + 1 + self.value.length);
+      return newInt(isArray ? self.ob_type.basicsize + (bytearrayAlloc.get(self) ?? 0) : 4 * rt.version.ptr + 1 + self.value.length);
     });
     addSlotWrappers(type);
   }
@@ -812,11 +829,7 @@ export function install(t: TypeTable): void {
   const ba = t.bytearray;
   const set = (self: PyBytes, v: Uint8Array): void => {
     self.value = v;
-    const alloc0 = bytearrayAlloc.get(self) ?? 0;
-    if (v.length + 1 > alloc0 || v.length < alloc0 / 2) {
-      // bytearray_resize: grow by 1/8 when appending, exact otherwise (Objects/bytearrayobject.c).
-      bytearrayAlloc.set(self, v.length === 0 ? 0 : v.length + (v.length >> 3) + (v.length < 9 ? 3 : 6) + 1);
-    }
+    bytearrayAlloc.set(self, resizedAlloc(bytearrayAlloc.get(self) ?? 0, v.length));
   };
   ba.slots.mp_ass_subscript = (self, item, value) => {
     const b = self as PyBytes;

@@ -8,6 +8,7 @@ import {
   PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple, type DictEntry, type PySet,
 } from '../objects';
 import { decref, incref, internStr, maintainTracking, newDict, newException, newList, newTuple, PyRaise, raise, rt } from '../runtime';
+import * as dictKeys from './dictkeys';
 
 /** Marks the general-path entries' Map keys. */
 class Token {}
@@ -105,6 +106,8 @@ function mapKeyOf(d: Table, key: PyObject, h: number): unknown {
 export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: number): void {
   const general = valueKey(key) === undefined && !identityKey(key);
   const h = general ? knownHash ?? keyHash(d, key) : 0;
+  const keyIsStr = key.ob_type === rt.t.str;
+  if (d instanceof PyDict) dictKeys.beforeInsert(d, keyIsStr);
   const existing = lookup(d, key, general ? h : undefined);
   if (d instanceof PyDict) maintainTracking(d, key, value);
   if (existing) {
@@ -123,22 +126,9 @@ export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: nu
     if (b) b.push(entry);
     else d.buckets.set(h, [entry]);
   }
+  if (d instanceof PyDict) dictKeys.addEntry(d, keyIsStr, keyIsStr ? (key as PyStr).value : null);
   d.map.set(mk, entry);
   d.version++;
-  if (d instanceof PyDict) growTable(d);
-}
-
-/** dictresize bookkeeping: the keys table grows (GROWTH_RATE) when two thirds full (sizes.ts reads it). */
-function growTable(d: PyDict): void {
-  d.usedEntries++;
-  if (d.tableSize === 0) d.tableSize = 8;
-  if (d.usedEntries > (d.tableSize * 2) / 3) {
-    const used = d.map.size;
-    let size = 8;
-    while (size < used * 3) size *= 2;
-    d.tableSize = size;
-    d.usedEntries = used;
-  }
 }
 
 /** Removes key; returns the removed entry (its references now owned by the caller) or undefined. */
@@ -186,10 +176,10 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   }
   const k = internStr(key);
   const entry: DictEntry & { mapKey?: unknown } = { key: k, value: incref(value), hash: 0, mapKey: key };
+  dictKeys.addEntry(d, true, key);
   d.map.set(key, entry);
   d.version++;
   maintainTracking(d, k, value);
-  growTable(d);
 }
 
 /** setItemStr that steals the reference to value (for building type dicts). */
@@ -212,6 +202,7 @@ export function delItemStr(d: PyDict, key: string): boolean {
 export function clear(d: Table): void {
   const entries = [...d.map.values()];
   d.map.clear();
+  if (d instanceof PyDict) dictKeys.clearKeys(d);
   d.buckets = null;
   d.version++;
   for (const e of entries) {
@@ -275,7 +266,9 @@ function getIterable(o: PyObject): boolean {
 /** dict.update(mapping): a dict's items, or keys() + __getitem__ of another mapping. */
 export function mergeMapping(d: PyDict, other: PyObject): void {
   if (other instanceof PyDict) {
+    const clone = dictKeys.beforeMerge(d, other);
     for (const e of [...other.map.values()]) setItem(d, e.key, e.value);
+    if (clone) dictKeys.cloneKeys(d, other);
     return;
   }
   const keys = callMethod(other, 'keys', []);

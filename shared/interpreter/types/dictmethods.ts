@@ -5,12 +5,13 @@ import {
   length, lookupType, reprText, richCompareBool, setItem as setItemAbstract,
 } from '../abstract';
 import { PyDict, PyObject, PySet, PyStr, PyTuple, PyType } from '../objects';
-import { alloc, decref, incref, newBool, newDict, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newDict, newInt, newStr, newTuple, raise, rt } from '../runtime';
 import { computeLinearMro, type TypeTable } from '../typetable';
 import {
   addSlotWrappers, callMethodOf, clinic, def, getter, noKw, notImplemented, posArgs, reprEnter, reprLeave, setUnhashable,
 } from './common';
 import * as dict from './dict';
+import * as keys from './dictkeys';
 import { newDictIterator } from './iterators';
 import { listFromIterable } from './list';
 import { makeNewSet, setAddKey, setKeys, setUpdateInternal } from './set';
@@ -138,10 +139,7 @@ export function dictCopy(src: PyDict): PyDict {
     decref(d);
     throw e;
   }
-  if (src.usedEntries === src.map.size && src.tableSize) {
-    d.tableSize = src.tableSize;
-    d.usedEntries = src.usedEntries;
-  }
+  keys.copyKeys(d, src);
   return d;
 }
 
@@ -318,7 +316,7 @@ function makeViewType(t: TypeTable, name: string): PyType {
     type.mro = computeLinearMro(type);
     t.iterators.set(name, type);
   }
-  type.basicsize = 24;
+  type.basicsize = 3 * rt.version.ptr; // _PyDictViewObject: the object header and dv_dict
   type.hasGC = true;
   type.baseType = false;
   if (!type.dict) type.dict = newDict();
@@ -465,6 +463,7 @@ export function install(t: TypeTable): void {
     return incref(rt.None);
   });
   def<PyDict>(type, 'copy', (self, args, kw) => { posArgs('copy', args, kw, 0, 0); return dictCopy(self); });
+  def<PyDict>(type, '__sizeof__', (self, args, kw) => { posArgs('__sizeof__', args, kw, 0, 0); return newInt(keys.dictSizeof(self)); });
   def<PyDict>(type, 'clear', (self, args, kw) => { posArgs('clear', args, kw, 0, 0); dict.clear(self); return incref(rt.None); });
   def<PyDict>(type, '__contains__', (self, args, kw) => {
     posArgs('__contains__', args, kw, 1, 1);

@@ -106,9 +106,9 @@ function extraFields(name: string): number {
     case 'ExceptionGroup': return 3; // and the __weakref__ slot a class made by PyErr_NewException has
     case 'NameError': return 1;
     case 'AttributeError': return 2;
-    case 'ImportError': case 'ModuleNotFoundError': return 4;
+    case 'ImportError': case 'ModuleNotFoundError': return rt.v >= 312 ? 4 : 3; // msg, name, path, 3.12 name_from
     case 'OSError': return 5;
-    case 'SyntaxError': return 8;
+    case 'SyntaxError': return rt.v >= 314 ? 9 : 8; // 3.14 adds metadata
     default: return 0;
   }
 }

@@ -281,6 +281,7 @@ export function install(t: TypeTable): void {
       case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
       case 'co_names': return newTuple(c.names.map(incref));
       case 'co_flags': return newInt(c.flags);
+      case 'co_stacksize': return newInt(c.stacksize);
       case 'co_nlocals': return newInt(c.localspluskinds.filter((k) => k !== 'free').length);
       case 'co_posonlyargcount': return newInt(c.posonlyargcount);
       case 'co_kwonlyargcount': return newInt(c.kwonlyargcount);

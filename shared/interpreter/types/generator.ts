@@ -2,7 +2,8 @@
 // return value, and the finalizer that closes a generator dropped while suspended (running its finally blocks).
 import { addressHex, call, excType, isInstance, isRaised } from '../abstract';
 import { PyBaseException, PyGenerator, PyObject, PyType } from '../objects';
-import { PyRaise, decref, incref, newException, newStr, raise, rt } from '../runtime';
+import { PyRaise, decref, incref, newException, newInt, newStr, raise, rt } from '../runtime';
+import { generatorHeaderSize, interpreterFrameHeaderSize } from '../sizes';
 import type { TypeTable } from '../typetable';
 import { clearFrame, frameObject, genSend, makeExceptionFrom, takeReturnValue } from '../vm';
 import { Op } from '../opcodes';
@@ -129,6 +130,9 @@ export function install(t: TypeTable): void {
     if (!isInstance(exc, excType('BaseException'))) raise(excType('TypeError'), 'exceptions must derive from BaseException');
     return throwInto(self as PyGenerator, exc);
   });
+  // gen_sizeof (Objects/genobject.c): the generator up to gi_iframe, the interpreter frame's header, its slots.
+  method(gen, '__sizeof__', (_a, _k, self) => newInt(
+    generatorHeaderSize() + interpreterFrameHeaderSize() + (self as PyGenerator).frameSlots * rt.version.ptr));
   method(gen, 'close', (_a, _k, self) => {
     closeGenerator(self as PyGenerator);
     return incref(rt.None);

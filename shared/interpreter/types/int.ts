@@ -711,7 +711,8 @@ export function install(t: TypeTable): void {
   });
   def<PyInt>(int, '__sizeof__', (self, args, kw) => {
     clinicPos0('__sizeof__', args, kw);
-    return newInt(intSize(self.value) - (rt.v >= 312 && isZero(self.value) ? 4 : 0));
+    // int___sizeof___impl (Objects/longobject.c): offsetof(ob_digit) + max(1, digits) * sizeof(digit)
+    return newInt(intSize(self.value));
   });
   getter<PyInt>(int, 'real', (o) => exactInt(o));
   getter<PyInt>(int, 'imag', () => newInt(0));

@@ -391,7 +391,9 @@ function makeType(t: TypeTable, name: string, spec: IterSpec): PyType {
     type.mro = computeLinearMro(type);
     t.iterators.set(name, type);
   }
-  type.basicsize = spec.size;
+  type.basicsize = (spec.size * rt.version.ptr) / 8; // SPECS give 64-bit sizes: every field here is a word
+  // 3.12 drops rangeiterobject's index (Objects/rangeobject.c): start, step, len
+  if (rt.v >= 312 && name.endsWith('range_iterator')) type.basicsize = 5 * rt.version.ptr;
   type.hasGC = spec.gc;
   type.baseType = false;
   if (!type.dict) type.dict = newDict();

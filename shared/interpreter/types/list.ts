@@ -1,7 +1,7 @@
 // list (Objects/listobject.c): the operations with CPython's over-allocation (list_resize), reference order
 // (items dropped last to first), comparison order (timsort, Objects/listsort.txt) and messages.
 import {
-  EQ, LT, call, excType, getIter, isRaised, iterNext, reprText, richCompare, richCompareBool, typeName,
+  EQ, LT, call, excType, getIter, isRaised, iterate, iterNext, reprText, richCompare, richCompareBool, typeName,
 } from '../abstract';
 import { PyList, PyObject, PySlice, PyTuple, type PyStr, type PyType } from '../objects';
 import { alloc, decref, incref, newBool, newInt, newList, newStr, raise, rt } from '../runtime';
@@ -99,6 +99,20 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     else listResize(l, m + n);
     for (const o of src) l.items.push(incref(o));
     return;
+  }
+  // 3.13+ list_extend_dict / list_extend_dictitems: a dict or a dict view is copied after list_resize, which
+  // over-allocates even an empty list (Objects/listobject.c).
+  const name = iterable.ob_type.name;
+  if (rt.v >= 313 && (iterable.ob_type === rt.t.dict || name === 'dict_keys' || name === 'dict_values' || name === 'dict_items')) {
+    const n = lengthHint(iterable, 0);
+    if (n) {
+      const m = l.items.length;
+      listResize(l, m + n);
+      const allocated = l.allocated;
+      iterate(iterable, (x) => l.items.push(x));
+      l.allocated = allocated;
+      return;
+    }
   }
   const it = getIter(iterable);
   try {
@@ -1142,7 +1156,8 @@ export function install(t: TypeTable): void {
   });
   def<PyList>(type, '__sizeof__', (self, args, kw) => {
     posArgs('__sizeof__', args, kw, 0, 0);
-    return newInt(type.basicsize + Math.max(0, self.allocated) * rt.version.ptr);
+    // list___sizeof___impl: _PyObject_SIZE(Py_TYPE(self)) + allocated pointers
+    return newInt(self.ob_type.basicsize + Math.max(0, self.allocated) * rt.version.ptr);
   });
   def(type, '__init__', (self, args, kw) => {
     listInit(self, args, kw);

@@ -9,6 +9,8 @@ import type { TypeTable } from '../typetable';
 import { frameObject, releaseLocals } from '../vm';
 import * as dict from './dict';
 import { noneHash64 } from './hashing';
+import { frameObjectHeaderSize, interpreterFrameHeaderSize } from '../sizes';
+import { method } from './util';
 
 export function install(t: TypeTable): void {
   t.NoneType.slots.tp_repr = () => newStr('None');
@@ -95,6 +97,11 @@ export function install(t: TypeTable): void {
     for (const o of f.fast) if (o) visit(o);
     if (f.func) visit(f.func);
   };
+  // frame_sizeof (Objects/frameobject.c): the frame object, the interpreter frame's header and its slots.
+  method(frame, '__sizeof__', (_a, _k, self) => {
+    const code = (self as PyFrameObject).frame.code;
+    return newInt(frameObjectHeaderSize() + interpreterFrameHeaderSize() + (code.nlocalsplus + code.stacksize) * rt.version.ptr);
+  });
   frame.slots.tp_repr = (self) => {
     const f = (self as PyFrameObject).frame;
     return newStr(`<frame at ${addressHex(self)}, file '${f.code.filename}', line ${f.lineno}, code ${f.code.name}>`);

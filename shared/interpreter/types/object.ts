@@ -1,7 +1,8 @@
 // `object`: the base of every class (Objects/typeobject.c, object_* functions): default __new__/__init__,
 // identity hash and equality, the default repr, __class__ and __dict__.
 import { callDescriptor, defaultRepr, EQ, excType, findSlot, genericGetAttr, genericSetAttr, isTrue, iterate, lookupType, NE, repr, reprText, str, strText, typeName } from '../abstract';
-import { PyBuiltin, PyDict, PyInstance, PyObject, PyType, type PyStr } from '../objects';
+import { PyBuiltin, PyDict, PyInstance, PyObject, PyTuple, PyType, type PyStr } from '../objects';
+import { instanceCreated } from './dictkeys';
 import type { TypeTable as _TT } from '../typetable';
 import { alloc, decref, incref, newBool, newBool as nb, newDict, newInt, newInt as ni, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
@@ -20,11 +21,9 @@ export function pointerHash(o: PyObject): number {
   return n === -1 ? -2 : n;
 }
 
-/** The instance size of a class (its basicsize) — sizes.ts refines it per version. */
+/** The instance size of a class: its tp_basicsize (type.ts layOut). */
 export function instanceSize(type: PyType): number {
-  let size = type.solidBase ? type.solidBase.basicsize : 16;
-  size += type.slotNames.length * rt.version.ptr;
-  return size;
+  return type.basicsize;
 }
 
 /** object.__new__ for classes: a bare instance of `type`. */
@@ -32,6 +31,7 @@ export function newInstance(type: PyType): PyObject {
   if (type.solidBase && type.solidBase !== rt.t.object) {
     return raise(excType('TypeError'), `object.__new__(${type.name}) is not safe, use ${type.solidBase.name}.__new__()`);
   }
+  instanceCreated(type);
   return alloc(new PyInstance(type), instanceSize(type));
 }
 
@@ -117,8 +117,12 @@ export function install(t: TypeTable): void {
     }
     return str(self!);
   });
+  // object___sizeof___impl (Objects/typeobject.c): tp_basicsize, plus ob_size * tp_itemsize for variable-size
+  // objects (tuples: their items).
   method(object, '__sizeof__', (_a, _k, self) => {
-    return newInt(self!.allocSize);
+    const type = self!.ob_type;
+    const items = self instanceof PyTuple ? self.items.length : 0;
+    return newInt(type.basicsize + items * type.itemsize);
   });
   method(object, '__dir__', (_a, _k, self) => {
     return dirOf(self!);
@@ -198,6 +202,9 @@ export function materializeDict(o: PyObject): PyDict {
   const holder = o as PyObject & { dict?: PyDict | null; values?: Map<string, PyObject> | null };
   if (holder.dict) return holder.dict;
   const d = newDict();
+  // make_dict_from_instance_attributes: a split dict over the class's shared keys
+  const shared = o.ob_type.cachedKeys;
+  if (shared && [...(holder.values?.keys() ?? [])].every((k) => shared.names.includes(k))) d.sharedKeys = shared;
   if (holder.values) {
     for (const [k, v] of holder.values) {
       setItemStr(d, k, v);

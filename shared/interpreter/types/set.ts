@@ -955,7 +955,8 @@ export function install(t: TypeTable): void {
     def<PySet>(type, '__sizeof__', (self, args, kw) => {
       posArgs('__sizeof__', args, kw, 0, 0);
       const tb = tableOf(self);
-      return newInt(type.basicsize + (tb.mask + 1 > MINSIZE ? (tb.mask + 1) * 2 * rt.version.ptr : 0));
+      // set_sizeof: _PyObject_SIZE(Py_TYPE(so)), plus the table when it is not the small one
+      return newInt(self.ob_type.basicsize + (tb.mask + 1 > MINSIZE ? (tb.mask + 1) * 2 * rt.version.ptr : 0));
     });
   }
 

@@ -5,7 +5,7 @@ import {
   EQ, excType, getItem, indexValue, isRaised, str as pyStr, typeName,
 } from '../abstract';
 import { PyDict, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
-import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt, strSize } from '../runtime';
+import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt, strSize, utf8Length } from '../runtime';
 import { isPrintable, reprStr } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import {
@@ -900,7 +900,8 @@ export function install(t: TypeTable): void {
   });
   def<PyStr>(type, '__sizeof__', (self, args, kw) => {
     posArgs('__sizeof__', args, kw, 0, 0);
-    return newInt(strSize(self.value));
+    // a UTF-8 copy kept apart from the data counts too (_PyUnicode_HAS_UTF8_MEMORY)
+    return newInt(strSize(self.value) + (self.utf8 && !/^[\x00-\x7f]*$/.test(self.value) ? utf8Length(self.value) + 1 : 0));
   });
   addSlotWrappers(type);
 }

@@ -5,13 +5,15 @@ import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf,
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
-import { alloc, decref, incref, internStr, newBool, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, internStr, newBool, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
 import { evalFrame } from '../vm';
 import * as dict from './dict';
 import { builtinFunction, method } from './util';
 import { addInstanceDescriptors, instanceClear, instanceTraverse } from './object';
+import { heapTypeObjectSize, typeObjectSize } from '../sizes';
+import { newSharedKeys, sharedKeysSize } from './dictkeys';
 
 function typeError(msg: string): never {
   return raise(excType('TypeError'), msg);
@@ -54,6 +56,42 @@ function solidBaseOf(t: PyType): PyType {
     return s === rt.t.object ? rt.t.object : s;
   }
   return rt.t.object;
+}
+
+/** Builtin types whose instances have a dict (tp_dictoffset) or a weakref list (tp_weaklistoffset). */
+const BUILTIN_DICT = ['function', 'type', 'module'];
+const BUILTIN_WEAKLIST = ['function', 'type', 'set', 'frozenset', 'generator', 'coroutine', 'method', 'code', 'weakref',
+  'builtin_function_or_method', 'module', 'frame'];
+
+function hasDictOffset(b: PyType): boolean {
+  if (b.heapType) return b.instanceDict;
+  return b.mro.some((c) => BUILTIN_DICT.includes(c.name) || c === rt.t.exc.get('BaseException'));
+}
+
+function hasWeaklist(b: PyType): boolean {
+  if (b.heapType) return b.weakrefable || b.managedWeakref;
+  return b.mro.some((c) => BUILTIN_WEAKLIST.includes(c.name));
+}
+
+/**
+ * type_new_descriptors (Objects/typeobject.c): tp_basicsize is the best base's, plus a word per new slot; a
+ * __dict__ added on top of a variable-size base is a pointer at the end; otherwise it is managed (3.11+, before
+ * the object). The weakref list is a word in the object in 3.11 and managed from 3.12. Classes with managed
+ * dicts get shared keys (_PyDict_NewKeysForClass).
+ */
+function layOut(type: PyType, best: PyType, hasSlots: boolean): void {
+  const p = rt.version.ptr;
+  const addDict = type.instanceDict && !hasDictOffset(best);
+  const addWeak = type.weakrefable && !hasWeaklist(best) && best.itemsize === 0;
+  let size = best.basicsize + type.ownSlots.length * p;
+  if (addDict && best.itemsize && rt.v < 312) size += p; // 3.12+ manages the dict of variable-size objects too
+  if (addWeak && rt.v < 312) size += p;
+  type.basicsize = size;
+  type.itemsize = best.itemsize;
+  type.managedDict = (addDict && (best.itemsize === 0 || rt.v >= 312)) || best.managedDict;
+  type.managedWeakref = (addWeak && rt.v >= 312) || best.managedWeakref;
+  if (type.managedDict) type.cachedKeys = newSharedKeys();
+  void hasSlots;
 }
 
 /** type.__new__(metatype, name, bases, namespace, **kwds). */
@@ -132,6 +170,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
       if (n.ob_type === rt.t.str && type.sharedKeys.length < SHARED_KEYS_MAX_SIZE) type.sharedKeys.push((n as PyStr).value);
     }
   }
+  layOut(type, bases.find((b) => solidBaseOf(b) === solid) ?? bases[0], slotsDecl !== null);
   // Instances: their own references (slots, attributes) then the builtin base's part (subtype_clear).
   const baseClear = findSlot(solid, 'tp_clear');
   const baseTraverse = findSlot(solid, 'tp_traverse');
@@ -531,6 +570,12 @@ export function install(t: TypeTable): void {
       visit(ty.base!);
     }
   };
+  // type___sizeof___impl (Objects/typeobject.c): a class is a PyHeapTypeObject plus its shared keys.
+  method(type, '__sizeof__', (_a, _k, self) => {
+    const ty = self as PyType;
+    if (!ty.heapType) return newInt(typeObjectSize());
+    return newInt(heapTypeObjectSize() + (ty.cachedKeys ? sharedKeysSize() : 0));
+  });
   method(type, 'mro', (_a, _k, self) => newList((self as PyType).mro.map((b) => incref(b))));
   method(type, '__subclasses__', (_a, _k, self) => {
     const out: PyObject[] = [];
