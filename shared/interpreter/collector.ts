@@ -18,6 +18,9 @@ export interface CollectionStats {
   candidates: number;
   /** Objects whose finalizer made them reachable again. */
   resurrected: number;
+  /** Objects found unreachable (before finalizers ran), and finalizers called (the trace reports them). */
+  unreachable: number;
+  finalized: number;
 }
 
 /** Why a collection runs (_PyGC_Reason): an allocation count, gc.collect(), or interpreter shutdown. */
@@ -107,13 +110,14 @@ function untrackDicts(objects: Iterable<PyObject>): void {
 }
 
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
-function finalizeGarbage(unreachable: PyObject[]): void {
+function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): void {
   for (const o of unreachable) {
     if (o.finalized || o.address === 0) continue;
     let finalize: ((self: PyObject) => void) | undefined;
     for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
     if (!finalize) continue;
     o.finalized = true;
+    stats.finalized++;
     incref(o);
     try {
       finalize(o);
@@ -138,6 +142,7 @@ function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
     incref(o);
     const own = (o.ob_type as PyType & { gcClear?: (x: PyObject) => void }).gcClear;
     (own ?? findSlot(o.ob_type, 'tp_clear')!)(o);
+    if (rt.trace !== null) rt.trace.touch(o); // it may outlive its tp_clear
     decref(o);
   }
 }
@@ -188,18 +193,20 @@ function collectRegion(from: PyObject[], to: Set<PyObject>, full: boolean, stats
     untrackDicts(survivors);
   }
   if (!unreachable.length) return;
+  stats.unreachable += unreachable.length;
   const garbageSet = new Set(unreachable);
   // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
   if (deallocHooks.clearWeakrefs) for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, garbageSet);
   // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
   // freed then is not counted as collected.
-  finalizeGarbage(unreachable);
+  finalizeGarbage(unreachable, stats);
   // handle_resurrected_objects: finalizers may have made some garbage reachable again; it joins `to`.
   const alive = unreachable.filter((o) => o.address !== 0);
   const { survivors: resurrected, unreachable: garbage } = deduceUnreachable(alive);
   appendTo(resurrected, to);
   stats.resurrected = resurrected.length;
   stats.collected += garbage.length;
+  if (rt.trace !== null) rt.trace.garbage(garbage);
   deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? savedGarbage() : null);
   // Whatever outlived tp_clear "may die later" in `to`.
   appendTo(garbage.filter((o) => o.address !== 0 && o.gcList && o.gcList !== to), to);
@@ -381,7 +388,8 @@ export function collectGeneration(generation: number, reason: Reason): number {
   const gc = rt.gc;
   if (gc.collecting) return 0;
   gc.collecting = true;
-  const stats: CollectionStats = { collected: 0, uncollectable: 0, candidates: 0, resurrected: 0 };
+  const stats: CollectionStats = { collected: 0, uncollectable: 0, candidates: 0, resurrected: 0, unreachable: 0, finalized: 0 };
+  if (rt.trace !== null) rt.trace.collectStart(generation, reason === 'heap' ? 0 : reason === 'manual' ? 1 : 2);
   try {
     if (reason !== 'shutdown') collectorHooks.callbacks?.('start', generation, stats);
     if (rt.v < 314) collectGenerations(generation, stats);
@@ -393,7 +401,7 @@ export function collectGeneration(generation: number, reason: Reason): number {
     s.collected += stats.collected;
     s.uncollectable += stats.uncollectable;
     s.candidates += stats.candidates;
-    rt.trace?.collection(generation, reason === 'heap', stats);
+    if (rt.trace !== null) rt.trace.collectEnd(stats);
     if (reason !== 'shutdown') collectorHooks.callbacks?.('stop', generation, stats);
   } finally {
     gc.collecting = false;

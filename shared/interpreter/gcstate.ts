@@ -39,6 +39,8 @@ export class GCState {
   workToDo = 0;
   phase: 'mark' | 'collect' = 'mark';
   stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0, candidates: 0 }));
+  /** The trace's hook: an object changed lists (null: untracked). Null when tracing is off. */
+  observer: ((o: PyObject, list: Set<PyObject> | null) => void) | null = null;
   /** Set by collector.ts: runs the collection an allocation made due (3.11 at once, 3.12+ from the eval loop). */
   runAutomatic: (() => void) | null = null;
 
@@ -71,6 +73,7 @@ export class GCState {
     const young = this.lists[0];
     young.add(o);
     o.gcList = young;
+    if (this.observer !== null) this.observer(o, young);
     if (this.v < 314) return;
     o.gcSpace = this.visitedSpace ^ 1;
     this.counts[0]++;
@@ -86,6 +89,7 @@ export class GCState {
     if (!list) return;
     list.delete(o);
     o.gcList = null;
+    if (this.observer !== null) this.observer(o, null);
     if (this.v < 314) return;
     if (this.counts[0] > 0) this.counts[0]--;
     this.heapSize--;
@@ -96,6 +100,7 @@ export class GCState {
     o.gcList!.delete(o);
     to.add(o);
     o.gcList = to;
+    if (this.observer !== null) this.observer(o, to);
   }
 
   /** The generation an object is in (0–2; 3 when frozen), or -1 while a collection holds it. */

@@ -209,6 +209,7 @@ export function clearFrame(f: Frame): void {
  */
 export function releaseLocals(f: Frame): void {
   const fast = f.fast;
+  if (rt.trace !== null) rt.trace.frameCleared(f);
   if (rt.v >= 314) {
     while (f.sp > 0) xdecref(f.stack[--f.sp]);
     for (let i = fast.length - 1; i >= 0; i--) {
@@ -240,6 +241,7 @@ function addTraceback(exc: PyBaseException, f: Frame): void {
   const fo = incref(frameObject(f));
   const tb = alloc(new PyTraceback(rt.t.traceback, exc.traceback as PyTraceback | null, fo, f.lasti, f.lineno), 6 * rt.version.ptr);
   exc.traceback = tb;
+  if (rt.trace !== null) rt.trace.touch(exc);
 }
 
 function exceptionTarget(code: CodeObject, lasti: number): { target: number; depth: number; lasti: boolean } | null {
@@ -287,6 +289,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
   const stack = f.stack;
   f.back = rt.frame;
   rt.frame = f;
+  if (rt.trace !== null) rt.trace.enterFrame(f);
   if (vmHooks.onCall && f.pc === 0) vmHooks.onCall(f);
   let pending: PyBaseException | null = throwIn;
   /** Returned by RETURN_GENERATOR or YIELD_VALUE: the frame lives on in its generator. */
@@ -305,6 +308,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           const arg = ins[pc * 2 + 1];
           f.lasti = pc;
           f.pc = pc + 1;
+          if (rt.trace !== null) rt.trace.step(f, pc);
           if (++rt.steps > rt.maxSteps) throw new SimulationStopped('step budget', f.lineno);
           // The clock is read once every 4096 steps: cheap, and a run overshoots its deadline by microseconds.
           if ((rt.steps & 4095) === 0 && Date.now() > rt.deadline) throw new SimulationStopped('wall-clock budget', f.lineno);
@@ -1142,6 +1146,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
   } finally {
     rt.frame = f.back;
     f.back = null;
+    if (rt.trace !== null) rt.trace.exitFrame(f);
     if (!suspended) {
       if (f.generator) f.generator.frame = null;
       if (vmHooks.onReturn) vmHooks.onReturn(f);

@@ -87,6 +87,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject): void {
     const old = existing.value;
     existing.value = incref(value);
     d.version++;
+    if (rt.trace !== null) rt.trace.touch(d);
     decref(old);
     return;
   }
@@ -101,6 +102,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject): void {
   }
   d.map.set(mk, entry);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   if (d instanceof PyDict) growTable(d);
 }
 
@@ -128,6 +130,7 @@ export function popEntry(d: Table, key: PyObject): DictEntry | undefined {
     if (!b.length) d.buckets!.delete(e.hash);
   }
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   return e;
 }
 
@@ -157,6 +160,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
     const old = e.value;
     e.value = incref(value);
     d.version++;
+    if (rt.trace !== null) rt.trace.touch(d);
     decref(old);
     return;
   }
@@ -164,6 +168,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   const entry: DictEntry & { mapKey?: unknown } = { key: k, value: incref(value), hash: 0, mapKey: key };
   d.map.set(key, entry);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   maintainTracking(d, k, value);
   growTable(d);
 }
@@ -179,6 +184,7 @@ export function delItemStr(d: PyDict, key: string): boolean {
   if (!e) return false;
   d.map.delete(key);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   decref(e.key);
   decref(e.value);
   return true;
@@ -190,6 +196,7 @@ export function clear(d: Table): void {
   d.map.clear();
   d.buckets = null;
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   for (const e of entries) {
     decref(e.key);
     decref(e.value);
