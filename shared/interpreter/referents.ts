@@ -141,5 +141,5 @@ export function visitFrame(f: Frame, visit: SlotVisitor): void {
     if (o) visit(Slot.STACK, i, o);
   }
   if (f.func) visit(Slot.NAME, 'f_func', f.func);
-  if (f.frameObject) visit(Slot.NAME, 'f_frame_object', f.frameObject);
+  if (f.frameObject && !f.done) visit(Slot.NAME, 'f_frame_object', f.frameObject); // a finished frame let it go
 }

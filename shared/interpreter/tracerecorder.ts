@@ -177,6 +177,11 @@ export class TraceRecorder {
     this.markDirty(this.entryOf(rt.frame));
   }
 
+  /** A frame that may not be running changed (it got its frame object). */
+  frameChanged(f: Frame): void {
+    this.pendingFrames.push(f);
+  }
+
   /** _PyFrame_ClearLocals: everything the frame held is released. */
   frameCleared(f: Frame): void {
     const s = this.serials.get(f);

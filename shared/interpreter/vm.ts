@@ -180,7 +180,10 @@ hooks.callFunction = callFunction;
 
 /** The PyFrameObject for f, made on first need (_PyFrame_GetFrameObject). */
 export function frameObject(f: Frame): PyFrameObject {
-  if (!f.frameObject) f.frameObject = alloc(new PyFrameObject(rt.t.frame, f), 10 * rt.version.ptr);
+  if (!f.frameObject) {
+    f.frameObject = alloc(new PyFrameObject(rt.t.frame, f), 10 * rt.version.ptr);
+    if (rt.trace !== null) rt.trace.frameChanged(f);
+  }
   return f.frameObject;
 }
 
@@ -407,6 +410,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const cell = fast[arg] as PyCell;
               const old = cell.ref;
               cell.ref = stack[--f.sp];
+              if (rt.trace !== null) rt.trace.touch(cell);
               xdecref(old);
               break;
             }
@@ -415,6 +419,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const old = cell.ref;
               if (!old) unboundLocal(f, arg);
               cell.ref = null;
+              if (rt.trace !== null) rt.trace.touch(cell);
               decref(old!);
               break;
             }
