@@ -18,6 +18,9 @@ export interface CollectionStats {
   candidates: number;
   /** Objects whose finalizer made them reachable again. */
   resurrected: number;
+  /** Objects found unreachable (before finalizers ran), and finalizers called (the trace reports them). */
+  unreachable: number;
+  finalized: number;
 }
 
 /** Why a collection runs (_PyGC_Reason): an allocation count, gc.collect(), or interpreter shutdown. */
@@ -146,7 +149,7 @@ function untrackDicts(objects: PyObject[]): void {
 }
 
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
-function finalizeGarbage(unreachable: PyObject[]): number {
+function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): number {
   let ran = 0;
   for (const o of unreachable) {
     if (o.finalized || o.address === 0) continue;
@@ -154,6 +157,7 @@ function finalizeGarbage(unreachable: PyObject[]): number {
     if (!finalize) continue;
     o.finalized = true;
     ran++;
+    stats.finalized++;
     incref(o);
     try {
       finalize(o);
@@ -179,6 +183,7 @@ function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
     if (!clear) continue;
     incref(o);
     clear(o);
+    if (rt.trace !== null) rt.trace.touch(o); // it may outlive its tp_clear
     decref(o);
   }
 }
@@ -229,6 +234,7 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
     untrackDicts(survivors);
   }
   if (!unreachable.length) return;
+  stats.unreachable += unreachable.length;
   const steps = rt.steps;
   // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
   if (deallocHooks.clearWeakrefs) {
@@ -237,7 +243,7 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   }
   // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
   // freed then is not counted as collected.
-  const finalized = finalizeGarbage(unreachable);
+  const finalized = finalizeGarbage(unreachable, stats);
   // handle_resurrected_objects: finalizers may have made some garbage reachable again; it joins `to`. When no
   // finalizer or callback ran, nothing can have changed and the second pass would find what the first did.
   const alive = unreachable.filter((o) => o.address !== 0);
@@ -247,6 +253,7 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   appendTo(resurrected, to);
   stats.resurrected = resurrected.length;
   stats.collected += garbage.length;
+  if (rt.trace !== null) rt.trace.garbage(garbage);
   deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? savedGarbage() : null);
   // Whatever outlived tp_clear "may die later" in `to`.
   appendTo(garbage.filter((o) => o.address !== 0 && o.gcList && o.gcList !== to), to);
@@ -429,7 +436,8 @@ export function collectGeneration(generation: number, reason: Reason): number {
   if (gc.collecting) return 0;
   gc.collecting = true;
   slotCache = new Map();
-  const stats: CollectionStats = { collected: 0, uncollectable: 0, candidates: 0, resurrected: 0 };
+  const stats: CollectionStats = { collected: 0, uncollectable: 0, candidates: 0, resurrected: 0, unreachable: 0, finalized: 0 };
+  if (rt.trace !== null) rt.trace.collectStart(generation, reason === 'heap' ? 0 : reason === 'manual' ? 1 : 2);
   try {
     if (reason !== 'shutdown') collectorHooks.callbacks?.('start', generation, stats);
     if (rt.v < 314) collectGenerations(generation, stats);
@@ -441,7 +449,7 @@ export function collectGeneration(generation: number, reason: Reason): number {
     s.collected += stats.collected;
     s.uncollectable += stats.uncollectable;
     s.candidates += stats.candidates;
-    rt.trace?.collection(generation, reason === 'heap', stats);
+    if (rt.trace !== null) rt.trace.collectEnd(stats);
     if (reason !== 'shutdown') collectorHooks.callbacks?.('stop', generation, stats);
   } finally {
     gc.collecting = false;

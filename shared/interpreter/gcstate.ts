@@ -80,6 +80,8 @@ export class GCState {
   workToDo = 0;
   phase: 'mark' | 'collect' = 'mark';
   stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0, candidates: 0 }));
+  /** The trace's hook: an object changed lists (null: untracked). Null when tracing is off. */
+  observer: ((o: PyObject, list: GCList | null) => void) | null = null;
   /** Set by collector.ts: runs the collection an allocation made due (3.11 at once, 3.12+ from the eval loop). */
   runAutomatic: (() => void) | null = null;
 
@@ -110,6 +112,7 @@ export class GCState {
   track(o: PyObject): void {
     if (o.gcList) return;
     this.lists[0].add(o);
+    if (this.observer !== null) this.observer(o, this.lists[0]);
     if (this.v < 314) return;
     o.gcSpace = this.visitedSpace ^ 1;
     this.counts[0]++;
@@ -124,6 +127,7 @@ export class GCState {
     const list = o.gcList;
     if (!list) return;
     list.delete(o);
+    if (this.observer !== null) this.observer(o, null);
     if (this.v < 314) return;
     if (this.counts[0] > 0) this.counts[0]--;
     this.heapSize--;
@@ -133,6 +137,7 @@ export class GCState {
   move(o: PyObject, to: GCList): void {
     o.gcList!.delete(o);
     to.add(o);
+    if (this.observer !== null) this.observer(o, to);
   }
 
   /** The generation an object is in (0–2; 3 when frozen), or -1 while a collection holds it. */

@@ -9,7 +9,8 @@ import { Frame } from './frame';
 import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
 import { moduleSources, newModule, type ModuleSource } from './modules/index';
 import { PyRaise, SimulationStopped, decref, incref, newDict, raise, rt } from './runtime';
-import { Trace } from './trace';
+import type { Trace } from './trace';
+import { TraceRecorder } from './tracerecorder';
 import * as dict from './types/dict';
 import { evalFrame, makeFunction } from './vm';
 
@@ -27,6 +28,9 @@ export interface RunOptions {
   maxMillis?: number;
   /** Record the trace (events for hints, findings and the heap panel). */
   trace?: boolean;
+  /** Tests: with `trace`, called at each instruction boundary with the step about to run (the trace is up to
+   *  date), and given every object allocated since the trace began. */
+  traceProbe?: { atStep: (step: number) => void; allocated?: PyObject[] };
   /**
    * The program's sibling modules: `import name` asks for the source of `name.py` next to the program and the
    * file name its tracebacks show (undefined: no such file). Called only for modules the program imports; the
@@ -95,7 +99,6 @@ export function runProgram(source: string, options: RunOptions): RunResult {
     return { stdout: '', stderr: syntaxErrorText(filename, source, parsed.errors[0]), exitCode: 1 };
   }
   createRuntime({ v: versionNumber(options.version), ptr: options.platform === 'wasm32' ? 4 : 8 });
-  if (options.trace) rt.trace = new Trace();
   moduleSources.run = runModuleSource;
   moduleSources.find = options.findModule ?? null;
   rt.stdin = options.stdin ? options.stdin.split('\n') : [];
@@ -124,9 +127,12 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   // As the oracle's driver does: one collection before the program starts, so that the program's own counts and
   // collections begin from zero (the loader's garbage gone, the free lists empty).
   collect();
+  if (options.trace) startTrace(options.traceProbe);
   // PyEval_EvalCode wraps the module's code in a function object for the run.
   const moduleFunction = makeFunction(code, globals, null, null, null, null);
   const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
+  rt.trace?.hold('PyEval_EvalCode function', moduleFunction);
+  rt.trace?.hold('module frame globals', globals);
   rt.depth = 1; // the module's own frame counts toward the recursion limit, as in a script
   rt.deadline = Date.now() + maxMillis;
   try {
@@ -144,11 +150,28 @@ export function runProgram(source: string, options: RunOptions): RunResult {
       throw e;
     }
   }
+  rt.trace?.release(moduleFunction);
   decref(moduleFunction);
+  rt.trace?.release(globals);
   decref(globals);
   decref(code);
   if (!stopped) shutdown(main, lastExc, modulesBefore);
-  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace: rt.trace ?? undefined };
+  const trace = rt.trace ? rt.trace.finish() : undefined;
+  rt.trace = null;
+  rt.gc.observer = null;
+  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace };
+}
+
+/** Tracing starts once the runtime is built and the loader's garbage collected: what exists then is "known"
+ *  to the trace only when the program's objects refer to it. */
+function startTrace(probe: RunOptions['traceProbe']): void {
+  const recorder = new TraceRecorder(rt.v);
+  rt.trace = recorder;
+  rt.gc.observer = (o, list) => recorder.gcMoved(o, list);
+  if (probe) {
+    recorder.probe = probe.atStep;
+    recorder.allocated = probe.allocated ?? null;
+  }
 }
 
 /**
@@ -194,7 +217,10 @@ function shutdown(main: PyModule, lastExc: PyBaseException | null, modulesBefore
     decref(main);
     if (!stillHeld) mainAlive.ref = null;
     collect();
-    if (mainAlive.ref && mainAlive.ref.address !== 0) moduleClearDict(mainAlive.ref.dict);
+    if (mainAlive.ref && mainAlive.ref.address !== 0) {
+      moduleClearDict(mainAlive.ref.dict);
+      if (rt.trace !== null) rt.trace.touch(mainAlive.ref.dict);
+    }
     collect();
   } catch (e) {
     if (e instanceof PyRaise) {

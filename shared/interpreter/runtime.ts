@@ -9,7 +9,7 @@ import {
   PyBaseException, PyDict, PyFloat, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, type PyInstance,
 } from './objects';
 import type { Frame } from './frame';
-import type { Trace } from './trace';
+import type { TraceRecorder } from './tracerecorder';
 import type { TypeTable } from './typetable';
 
 /** A Python exception in flight, thrown through the JavaScript stack; `exc` is a strong reference. */
@@ -64,7 +64,8 @@ export class Runtime {
   borrowedArgsOf: PyObject[] | null = null;
   /** The exception being handled (sys.exc_info(), exc_info->exc_value), a strong reference, or null. */
   handled: PyObject | null = null;
-  trace: Trace | null = null;
+  /** The trace recorder, or null when tracing is off (every hook is behind this one null check). */
+  trace: TraceRecorder | null = null;
   /** The cyclic collector's generations, counts and thresholds. */
   gc: GCState;
   freeLists = new FreeLists();
@@ -94,16 +95,21 @@ export function placeStatic<T extends PyObject>(o: T, size: number): T {
   o.address = rt.staticNext;
   o.allocSize = size;
   rt.staticNext += Math.ceil(size / 16) * 16;
+  if (rt.trace !== null) rt.trace.touch(o); // a module's static type, made as the program imports it
   return o;
 }
 
 export function incref<T extends PyObject>(o: T): T {
-  if (!o.immortal) o.ob_refcnt++;
+  if (!o.immortal) {
+    o.ob_refcnt++;
+    if (rt.trace !== null) rt.trace.refcnt(o);
+  }
   return o;
 }
 
 export function decref(o: PyObject): void {
   if (o.immortal) return;
+  if (rt.trace !== null) rt.trace.refcnt(o);
   if (--o.ob_refcnt === 0) dealloc(o);
 }
 
@@ -123,12 +129,12 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
   } else {
     const header = type.hasGC ? gcHeaderSize() : 0;
     o.address = rt.allocator.malloc(size + header) + header;
-    if (type.hasGC) rt.gc.link();
   }
+  if (rt.trace !== null) rt.trace.alloc(o);
+  if (!saved && type.hasGC) rt.gc.link();
   if (type.heapType) incref(type);
   // Dicts start untracked before 3.14 and are tracked once they hold a container (dictobject.c MAINTAIN_TRACKING).
   if (type.hasGC && !(type === rt.t.dict && rt.v < 314)) track(o);
-  rt.trace?.alloc(o);
   return o;
 }
 
@@ -194,6 +200,7 @@ function hasFinalizer(type: PyType): boolean {
  */
 function callFinalizerFromDealloc(o: PyObject): boolean {
   o.ob_refcnt = 1;
+  if (rt.trace !== null) rt.trace.refcnt(o);
   let finalize: ((self: PyObject) => void) | undefined;
   for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
   o.finalized = o.ob_type.hasGC; // only GC objects remember (the FINALIZED bit lives in the GC header)
@@ -203,6 +210,7 @@ function callFinalizerFromDealloc(o: PyObject): boolean {
     if (deallocHooks.unraisable) deallocHooks.unraisable(e, o);
     else throw e;
   }
+  if (rt.trace !== null) rt.trace.refcnt(o);
   if (--o.ob_refcnt > 0) return true;
   return false;
 }
@@ -223,7 +231,7 @@ export function dealloc(o: PyObject): void {
   }
   if (type.hasGC) rt.trashDepth++;
   untrack(o);
-  rt.trace?.dealloc(o, rt.gc.collecting ? 1 : 0);
+  if (rt.trace !== null) rt.trace.dealloc(o, rt.gc.collecting ? 1 : 0);
   const key = freelistKey(o, rt.t);
   const clear = findClear(type);
   if (clear) clear(o);

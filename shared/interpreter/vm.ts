@@ -184,7 +184,10 @@ hooks.callFunction = callFunction;
 
 /** The PyFrameObject for f, made on first need (_PyFrame_GetFrameObject). */
 export function frameObject(f: Frame): PyFrameObject {
-  if (!f.frameObject) f.frameObject = alloc(new PyFrameObject(rt.t.frame, f), 10 * rt.version.ptr);
+  if (!f.frameObject) {
+    f.frameObject = alloc(new PyFrameObject(rt.t.frame, f), 10 * rt.version.ptr);
+    if (rt.trace !== null) rt.trace.frameChanged(f);
+  }
   return f.frameObject;
 }
 
@@ -213,6 +216,7 @@ export function clearFrame(f: Frame): void {
  */
 export function releaseLocals(f: Frame): void {
   const fast = f.fast;
+  if (rt.trace !== null) rt.trace.frameCleared(f);
   if (rt.v >= 314) {
     while (f.sp > 0) xdecref(f.stack[--f.sp]);
     for (let i = fast.length - 1; i >= 0; i--) {
@@ -244,6 +248,7 @@ function addTraceback(exc: PyBaseException, f: Frame): void {
   const fo = incref(frameObject(f));
   const tb = alloc(new PyTraceback(rt.t.traceback, exc.traceback as PyTraceback | null, fo, f.lasti, f.lineno), 6 * rt.version.ptr);
   exc.traceback = tb;
+  if (rt.trace !== null) rt.trace.touch(exc);
 }
 
 function exceptionTarget(code: CodeObject, lasti: number): { target: number; depth: number; lasti: boolean } | null {
@@ -291,6 +296,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
   const stack = f.stack;
   f.back = rt.frame;
   rt.frame = f;
+  if (rt.trace !== null) rt.trace.enterFrame(f);
   if (vmHooks.onCall && f.pc === 0) vmHooks.onCall(f);
   let pending: PyBaseException | null = throwIn;
   /** Returned by RETURN_GENERATOR or YIELD_VALUE: the frame lives on in its generator. */
@@ -309,6 +315,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           const arg = ins[pc * 2 + 1];
           f.lasti = pc;
           f.pc = pc + 1;
+          if (rt.trace !== null) rt.trace.step(f, pc);
           if (++rt.steps > rt.maxSteps) throw new SimulationStopped('step budget', f.lineno);
           // The clock is read once every 4096 steps: cheap, and a run overshoots its deadline by microseconds.
           if ((rt.steps & 4095) === 0 && Date.now() > rt.deadline) throw new SimulationStopped('wall-clock budget', f.lineno);
@@ -408,6 +415,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const cell = fast[arg] as PyCell;
               const old = cell.ref;
               cell.ref = stack[--f.sp];
+              if (rt.trace !== null) rt.trace.touch(cell);
               xdecref(old);
               break;
             }
@@ -416,6 +424,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               const old = cell.ref;
               if (!old) unboundLocal(f, arg);
               cell.ref = null;
+              if (rt.trace !== null) rt.trace.touch(cell);
               decref(old!);
               break;
             }
@@ -1151,6 +1160,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
   } finally {
     rt.frame = f.back;
     f.back = null;
+    if (rt.trace !== null) rt.trace.exitFrame(f);
     if (!suspended) {
       if (f.generator) f.generator.frame = null;
       if (vmHooks.onReturn) vmHooks.onReturn(f);

@@ -614,6 +614,7 @@ export function installCollections(m: PyModule): void {
       for (const [k, v] of rest) d.map.set(k, v);
     }
     d.version++;
+    if (rt.trace !== null) rt.trace.touch(d);
   };
   def<PyDict>(od, 'move_to_end', (d, args, kwnames) => {
     const [key, last] = clinic('move_to_end', args, kwnames, ['key', 'last'], { posonly: 0, minpos: 1, maxpos: 2 });

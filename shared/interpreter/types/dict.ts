@@ -114,6 +114,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: nu
     const old = existing.value;
     existing.value = incref(value);
     d.version++;
+    if (rt.trace !== null) rt.trace.touch(d);
     decref(old);
     return;
   }
@@ -129,6 +130,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: nu
   if (d instanceof PyDict) dictKeys.addEntry(d, keyIsStr, keyIsStr ? (key as PyStr).value : null);
   d.map.set(mk, entry);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
 }
 
 /** Removes key; returns the removed entry (its references now owned by the caller) or undefined. */
@@ -142,6 +144,7 @@ export function popEntry(d: Table, key: PyObject, knownHash?: number): DictEntry
     if (!b.length) d.buckets!.delete(e.hash);
   }
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   return e;
 }
 
@@ -171,6 +174,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
     const old = e.value;
     e.value = incref(value);
     d.version++;
+    if (rt.trace !== null) rt.trace.touch(d);
     decref(old);
     return;
   }
@@ -179,6 +183,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   dictKeys.addEntry(d, true, key);
   d.map.set(key, entry);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   maintainTracking(d, k, value);
 }
 
@@ -193,6 +198,7 @@ export function delItemStr(d: PyDict, key: string): boolean {
   if (!e) return false;
   d.map.delete(key);
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   decref(e.key);
   decref(e.value);
   return true;
@@ -205,6 +211,7 @@ export function clear(d: Table): void {
   if (d instanceof PyDict) dictKeys.clearKeys(d);
   d.buckets = null;
   d.version++;
+  if (rt.trace !== null) rt.trace.touch(d);
   for (const e of entries) {
     decref(e.key);
     decref(e.value);

@@ -90,6 +90,7 @@ function mapAdd(so: PySet, key: PyObject, h: bigint): void {
   }
   so.map.set(mk, entry);
   so.version++;
+  if (rt.trace !== null) rt.trace.touch(so);
 }
 
 function mapRemove(so: PySet, key: PyObject): void {
@@ -102,6 +103,7 @@ function mapRemove(so: PySet, key: PyObject): void {
     }
   }
   so.version++;
+  if (rt.trace !== null) rt.trace.touch(so);
 }
 
 function findMapEntry(so: PySet, key: PyObject): [unknown, DictEntry][] {
@@ -320,6 +322,7 @@ export function setClear(so: PySet): void {
   so.map.clear();
   so.buckets = null;
   so.version++;
+  if (rt.trace !== null) rt.trace.touch(so);
   syncSizes(so, fresh);
   so.hash = -1;
   for (const k of keys) if (k !== null && k !== DUMMY) decref(k);
@@ -487,7 +490,9 @@ function swapBodies(a: PySet, b: PySet): void {
   a.buckets = bb;
   b.buckets = ba;
   a.version++;
+  if (rt.trace !== null) rt.trace.touch(a);
   b.version++;
+  if (rt.trace !== null) rt.trace.touch(b);
   if (isSubtype(a.ob_type, rt.t.frozenset) && isSubtype(b.ob_type, rt.t.frozenset)) {
     [a.hash, b.hash] = [b.hash, a.hash];
   } else {

@@ -1,0 +1,145 @@
+// The strong references an object or a frame holds, each with the slot it sits in: what tp_traverse visits
+// (gc.get_referents), plus the references CPython counts but does not traverse (a str key of a dict, the
+// type of a heap-type instance, a generator's name). The trace records holders from these; the heap panel
+// names them ("x.items[3]", "frame f: local y").
+import { findSlot } from './abstract';
+import { CodeObject } from './code';
+import type { Frame } from './frame';
+import {
+  PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInstance, PyList, PyMethod, PyModule,
+  PyObject, PyProperty, PySet, PySlice, PyStr, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyWrapper,
+} from './objects';
+import { Slot } from './trace';
+
+/** kind: Slot.*; key: the name (NAME, VALUE_STR), the index (INDEX, STACK, OTHER) or the key object (VALUE). */
+export type SlotVisitor = (kind: Slot, key: string | number | PyObject, target: PyObject) => void;
+
+type Extras = { values?: Map<string, PyObject> | null; dict?: PyDict | null; slotValues?: Map<string, PyObject> | null };
+
+/** Visits every strong reference o holds (none for atoms: int, str, float...). */
+export function visitReferents(o: PyObject, visit: SlotVisitor): void {
+  const named = (name: string, t: PyObject | null | undefined): void => {
+    if (t) visit(Slot.NAME, name, t);
+  };
+  let extras = true;
+  if (o instanceof PyList || o instanceof PyTuple) {
+    const items = o.items;
+    for (let i = 0; i < items.length; i++) visit(Slot.INDEX, i, items[i]);
+  } else if (o instanceof PyDict || o instanceof PySet) {
+    const isDict = o instanceof PyDict;
+    for (const e of o.map.values()) {
+      visit(Slot.KEY, 0, e.key);
+      if (isDict) visit(Slot.VALUE, e.key, e.value);
+    }
+  } else if (o instanceof PyInstance) {
+    // the attributes (below), nothing else of its own
+  } else if (o instanceof PyCell) {
+    named('cell_contents', o.ref);
+  } else if (o instanceof PyFunction) {
+    named('__code__', o.code);
+    named('__globals__', o.globals);
+    named('__module__', o.module);
+    named('__defaults__', o.defaults);
+    named('__kwdefaults__', o.kwdefaults);
+    named('__doc__', o.doc);
+    named('__name__', o.name);
+    named('__dict__', o.dict);
+    named('__closure__', o.closure);
+    named('__annotations__', o.annotations);
+    named('__qualname__', o.qualname);
+    extras = false;
+  } else if (o instanceof PyMethod) {
+    named('__func__', o.func);
+    named('__self__', o.self);
+  } else if (o instanceof PyBuiltin) {
+    named('__self__', o.self);
+  } else if (o instanceof PyModule) {
+    named('__dict__', o.dict);
+  } else if (o instanceof PyType) {
+    named('__dict__', o.dict);
+    named('__mro__', o.mroTuple);
+    if (o.basesTuple) {
+      named('__bases__', o.basesTuple);
+      named('__base__', o.base);
+    }
+    extras = false;
+  } else if (o instanceof PyBaseException) {
+    named('__dict__', o.dict);
+    named('args', o.args);
+    named('__notes__', o.notes);
+    named('__traceback__', o.traceback);
+    named('__cause__', o.cause);
+    named('__context__', o.context);
+    named('name', o.name);
+    named('obj', o.obj);
+    extras = false;
+  } else if (o instanceof PyTraceback) {
+    named('tb_next', o.next);
+    named('tb_frame', o.frame);
+  } else if (o instanceof PyFrameObject) {
+    // The frame's variables belong to the frame itself (visitFrame): its own holder in the trace.
+  } else if (o instanceof PyGenerator) {
+    named('__name__', o.name);
+    named('__qualname__', o.qualname);
+  } else if (o instanceof PyWeakref) {
+    named('__callback__', o.callback);
+  } else if (o instanceof PyWrapper) {
+    named('__func__', o.callable);
+    named('__dict__', o.dict);
+    extras = false;
+  } else if (o instanceof PyProperty) {
+    named('fget', o.fget);
+    named('fset', o.fset);
+    named('fdel', o.fdel);
+    named('__doc__', o.doc);
+  } else if (o instanceof PySuper) {
+    named('__thisclass__', o.thisType);
+    named('__self__', o.obj);
+    named('__self_class__', o.objType);
+  } else if (o instanceof PySlice) {
+    named('start', o.start);
+    named('stop', o.stop);
+    named('step', o.step);
+  } else if (o instanceof CodeObject) {
+    for (let i = 0; i < o.consts.length; i++) named(`co_consts[${i}]`, o.consts[i]);
+    for (let i = 0; i < o.names.length; i++) named(`co_names[${i}]`, o.names[i]);
+  } else if (!(o instanceof PyStr)) {
+    // Anything else: what its tp_traverse visits, in order (the instance part is named below).
+    const traverse = findSlot(o.ob_type, 'tp_traverse');
+    if (traverse) {
+      const own = o as PyObject & Extras;
+      const skip = new Set<PyObject>();
+      if (o.ob_type.heapType) {
+        skip.add(o.ob_type);
+        for (const m of [own.values, own.slotValues]) if (m) for (const v of m.values()) skip.add(v);
+        if (own.dict) skip.add(own.dict);
+      }
+      let n = 0;
+      traverse(o, (r) => {
+        if (!skip.has(r)) visit(Slot.OTHER, n++, r);
+      });
+    }
+  }
+  if (extras && o.ob_type.heapType) {
+    const own = o as PyObject & Extras;
+    if (own.slotValues) for (const [k, v] of own.slotValues) visit(Slot.NAME, k, v);
+    if (own.values) for (const [k, v] of own.values) visit(Slot.NAME, k, v);
+    if (own.dict) visit(Slot.NAME, '__dict__', own.dict);
+  }
+  if (o.ob_type.heapType) visit(Slot.NAME, '__class__', o.ob_type);
+}
+
+/** Visits what a frame holds: its variables (localsplus, by name), its value stack, the function it runs. */
+export function visitFrame(f: Frame, visit: SlotVisitor): void {
+  const names = f.code.localsplusnames;
+  for (let i = 0; i < f.fast.length; i++) {
+    const o = f.fast[i];
+    if (o) visit(Slot.NAME, names[i], o);
+  }
+  for (let i = 0; i < f.sp; i++) {
+    const o = f.stack[i];
+    if (o) visit(Slot.STACK, i, o);
+  }
+  if (f.func) visit(Slot.NAME, 'f_func', f.func);
+  if (f.frameObject && !f.done) visit(Slot.NAME, 'f_frame_object', f.frameObject); // a finished frame let it go
+}
