@@ -37,7 +37,10 @@ export function lookupType(type: PyType, name: string): PyObject | null {
 
 /** Invalidates every type's lookup cache (a type's dict changed; subclasses may have cached through it). */
 export function typeModified(): void {
-  for (const o of allTypes) o.cache.clear();
+  for (const o of allTypes) {
+    o.cache.clear();
+    o.deallocSlots = null;
+  }
 }
 export const allTypes = new Set<PyType>();
 

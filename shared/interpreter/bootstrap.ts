@@ -1,6 +1,6 @@
 // Makes a fresh interpreter (pycore's interpreter init): the type objects, the singletons and caches
 // (None, True/False, small ints, one-character strings), the builtins module and sys.
-import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr, setRaiseHooks } from './abstract';
+import { allTypes, dictHooks, iterHooks, seqHooks, setNewStr, setRaiseHooks, typeModified } from './abstract';
 import { sequenceFallback } from './types/common';
 import { PyDict, PyInt, PyObject, PyStr, PyTuple, PyType } from './objects';
 import { collectAutomatic } from './collector';
@@ -144,6 +144,8 @@ export function createRuntime(version: Version): Runtime {
   const gcModule = newModule('gc');
   dict.setItemStr(r.modules, 'gc', gcModule);
   installGc(gcModule);
+  // Slots looked up while the types were still being filled in are looked up again.
+  typeModified();
   void alloc;
   return r;
 }

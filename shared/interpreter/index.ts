@@ -167,6 +167,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
 function startTrace(probe: RunOptions['traceProbe']): void {
   const recorder = new TraceRecorder(rt.v);
   rt.trace = recorder;
+  rt.checkAt = 0; // every step goes through the trace from now on
   rt.gc.observer = (o, list) => recorder.gcMoved(o, list);
   if (probe) {
     recorder.probe = probe.atStep;

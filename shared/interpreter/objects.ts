@@ -14,26 +14,32 @@ export class PyObject {
   address = 0;
   /** Bytes requested from the allocator (for the size class the address comes from). */
   allocSize = 0;
+  // The fields below start from defaults on the prototype (set after the class): most objects (ints, strs,
+  // floats) never change them, and a new object costs less with fewer fields of its own.
   /** Immortal objects (3.12+, PEP 683) ignore incref/decref. */
-  immortal = false;
+  declare immortal: boolean;
   /** The collector's list holding this object (a generation, or one of a collection's working lists), or null
-   *  when untracked (gc.is_tracked). */
-  gcList: GCList | null = null;
-  gcPrev: PyObject | null = null;
-  gcNext: PyObject | null = null;
+   *  when untracked (gc.is_tracked), and its neighbours there (the GC header's links). */
+  declare gcList: GCList | null;
+  declare gcPrev: PyObject | null;
+  declare gcNext: PyObject | null;
   /** 3.14: the old-space bit of the GC header (_PyGC_NEXT_MASK_OLD_SPACE_1), 0 or 1. */
-  gcSpace = 0;
+  declare gcSpace: number;
   /** During a collection (the GC header's _gc_prev bits): gc_refs, whether the object is in the set being
    *  examined and what the scan decided, and where it sits in the scan list. */
-  gcRefs = 0;
-  gcState = 0;
-  gcPos = 0;
+  declare gcRefs: number;
+  declare gcState: number;
+  declare gcPos: number;
   /** __del__ already ran (PEP 442: gc.is_finalized). */
-  finalized = false;
+  declare finalized: boolean;
   /** Weak references to this object, oldest first (tp_weaklistoffset). */
-  weakrefs: PyObject[] | null = null;
+  declare weakrefs: PyObject[] | null;
   constructor(public ob_type: PyType) {}
 }
+Object.assign(PyObject.prototype, {
+  immortal: false, gcList: null, gcPrev: null, gcNext: null, gcSpace: 0, gcRefs: 0, gcState: 0, gcPos: 0,
+  finalized: false, weakrefs: null,
+});
 
 /** A Python-level dict of attributes, as instances and modules own them. */
 export class PyInt extends PyObject {
@@ -232,6 +238,8 @@ export class PyType extends PyObject {
   baseType = true;
   /** Method lookup cache: name → attribute found along the MRO (cleared when any type dict changes). */
   cache = new Map<string, PyObject | null>();
+  /** What deallocation calls, looked up along the MRO once (cleared with `cache`): tp_finalize and tp_clear. */
+  deallocSlots: { finalize: ((o: PyObject) => void) | null; clear: ((o: PyObject) => void) | null } | null = null;
   /** A class's shared keys (ht_cached_keys): the attribute names in the order its instances' inline values hold
    *  them, which is the order freeing an instance releases them. */
   sharedKeys: string[] = [];

@@ -59,6 +59,9 @@ export class Runtime {
   steps = 0;
   maxSteps = 50_000_000;
   deadline = Infinity;
+  /** The step at which the eval loop next leaves its fast path (vm.ts stepCheck): the budgets, the clock, and
+   *  every step while the trace or a line hook is on. 0 makes the next step check. */
+  checkAt = 0;
   /** 3.14: which arguments of the builtin being called were borrowed loads, and those arguments. */
   borrowedArgs: boolean[] | null = null;
   borrowedArgsOf: PyObject[] | null = null;
@@ -189,9 +192,17 @@ export const deallocHooks = {
   unraisable: null as ((e: unknown, where: PyObject) => void) | null,
 };
 
-function hasFinalizer(type: PyType): boolean {
-  for (const t of type.mro) if (t.slots.tp_finalize) return true;
-  return false;
+/** The type's tp_finalize and the tp_clear its deallocation calls (inherited along the MRO / tp_base). */
+function deallocSlotsOf(type: PyType): NonNullable<PyType['deallocSlots']> {
+  let s = type.deallocSlots;
+  if (s === null) {
+    let finalize: ((o: PyObject) => void) | null = null;
+    for (const t of type.mro) if ((finalize = t.slots.tp_finalize ?? null)) break;
+    let clear: ((o: PyObject) => void) | null = null;
+    for (let t: PyType | null = type; t && !clear; t = t.base) clear = t.slots.tp_clear ?? null;
+    s = type.deallocSlots = { finalize, clear };
+  }
+  return s;
 }
 
 /**
@@ -201,8 +212,7 @@ function hasFinalizer(type: PyType): boolean {
 function callFinalizerFromDealloc(o: PyObject): boolean {
   o.ob_refcnt = 1;
   if (rt.trace !== null) rt.trace.refcnt(o);
-  let finalize: ((self: PyObject) => void) | undefined;
-  for (const t of o.ob_type.mro) if ((finalize = t.slots.tp_finalize)) break;
+  const finalize = deallocSlotsOf(o.ob_type).finalize;
   o.finalized = o.ob_type.hasGC; // only GC objects remember (the FINALIZED bit lives in the GC header)
   try {
     finalize!(o);
@@ -221,7 +231,8 @@ const TRASHCAN_LIMIT = 50;
 /** Called when the last reference goes: tp_dealloc. */
 export function dealloc(o: PyObject): void {
   const type = o.ob_type;
-  if (!o.finalized && hasFinalizer(type) && callFinalizerFromDealloc(o)) return;
+  const slots = deallocSlotsOf(type);
+  if (slots.finalize !== null && !o.finalized && callFinalizerFromDealloc(o)) return;
   if (o.weakrefs && deallocHooks.clearWeakrefs) deallocHooks.clearWeakrefs(o);
   if (type.hasGC && rt.trashDepth >= TRASHCAN_LIMIT) {
     // Py_TRASHCAN_BEGIN: too deep a chain of deallocations; finish this one when the chain unwinds.
@@ -233,8 +244,8 @@ export function dealloc(o: PyObject): void {
   untrack(o);
   if (rt.trace !== null) rt.trace.dealloc(o, rt.gc.collecting ? 1 : 0);
   const key = freelistKey(o, rt.t);
-  const clear = findClear(type);
-  if (clear) clear(o);
+  const clear = slots.clear;
+  if (clear !== null) clear(o);
   release(o, key);
   o.address = 0;
   if (type.heapType) decref(type);
@@ -246,11 +257,6 @@ export function dealloc(o: PyObject): void {
       }
     }
   }
-}
-
-function findClear(type: PyType): ((o: PyObject) => void) | undefined {
-  for (let t: PyType | null = type; t; t = t.base) if (t.slots.tp_clear) return t.slots.tp_clear;
-  return undefined;
 }
 
 // ---- errors

@@ -282,12 +282,38 @@ function unboundLocal(f: Frame, i: number): never {
   return raise(excType('UnboundLocalError'), `cannot access local variable '${name}' where it is not associated with a value`);
 }
 
+/** The clock is read once every this many steps: cheap, and a run overshoots its deadline by microseconds. */
+const CLOCK_INTERVAL = 4096;
+
+/**
+ * The eval loop's slow path, taken when rt.steps reaches rt.checkAt (before the step counts): the trace's step,
+ * the line hook, the step budget and the clock. While the trace or a line hook is on, every step comes here.
+ */
+function stepCheck(f: Frame, pc: number): void {
+  const r = rt;
+  if (r.trace !== null) r.trace.step(f, pc);
+  if (vmHooks.onLine) {
+    const line = f.code.lines[pc];
+    if (line && line !== f.lastLine) {
+      f.lastLine = line;
+      vmHooks.onLine(f, line);
+    }
+  }
+  const everyStep = r.trace !== null || vmHooks.onLine !== null;
+  if (r.steps >= r.maxSteps) throw new SimulationStopped('step budget', f.lineno);
+  if ((!everyStep || (r.steps & (CLOCK_INTERVAL - 1)) === 0) && Date.now() > r.deadline) {
+    throw new SimulationStopped('wall-clock budget', f.lineno);
+  }
+  r.checkAt = everyStep ? r.steps : Math.min(r.maxSteps, r.steps + CLOCK_INTERVAL);
+}
+
 /**
  * Runs f until it returns (the result, a new reference), yields (generators: f.generator gets the value
  * and the frame stays resumable), or raises (PyRaise propagates after the frame is cleaned up).
  * `throwIn`: an exception to raise at the resume point (generator.throw).
  */
 export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
+  const r = rt;
   const code = f.code;
   const ins = code.code;
   const consts = code.consts;
@@ -315,17 +341,8 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
           const arg = ins[pc * 2 + 1];
           f.lasti = pc;
           f.pc = pc + 1;
-          if (rt.trace !== null) rt.trace.step(f, pc);
-          if (++rt.steps > rt.maxSteps) throw new SimulationStopped('step budget', f.lineno);
-          // The clock is read once every 4096 steps: cheap, and a run overshoots its deadline by microseconds.
-          if ((rt.steps & 4095) === 0 && Date.now() > rt.deadline) throw new SimulationStopped('wall-clock budget', f.lineno);
-          if (vmHooks.onLine) {
-            const line = code.lines[pc];
-            if (line && line !== f.lastLine) {
-              f.lastLine = line;
-              vmHooks.onLine(f, line);
-            }
-          }
+          if (r.steps >= r.checkAt) stepCheck(f, pc);
+          r.steps++;
           switch (op) {
             case Op.NOP:
               break;
@@ -1236,6 +1253,7 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
   const stack = f.stack;
   const base = f.sp - nargs - 2;
   const first = stack[base];
+  if (kwTuple === null && rt.v < 314 && rt.trace === null && callSimple(f, base)) return;
   let callable: PyObject;
   let argStart: number;
   if (first === null) {
@@ -1283,6 +1301,40 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
     decref(callable);
   }
   stack[f.sp++] = r;
+}
+
+/**
+ * The common call, without building an argument array: a Python function (or a bound method of one) called
+ * with exactly its positional parameters, no keywords, no *args/**kwargs and no keyword-only parameters
+ * (_PyFunction_Vectorcall's fast path). The new frame takes the references straight off our stack. Returns
+ * false when the general path must decide.
+ */
+function callSimple(f: Frame, base: number): boolean {
+  const stack = f.stack;
+  const first = stack[base];
+  const callable = first === null ? stack[base + 1]! : first;
+  const argStart = first === null ? base + 2 : base + 1;
+  let func = callable;
+  let self: PyObject | null = null;
+  if (first === null && callable instanceof PyMethod) {
+    self = callable.self;
+    func = callable.func;
+  }
+  if (!(func instanceof PyFunction)) return false;
+  const code = func.code;
+  if (code.argcount !== f.sp - argStart + (self !== null ? 1 : 0) || code.kwonlyargcount !== 0 ||
+    (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) !== 0) return false;
+  const frame = new Frame(code, func.globals, rt.builtins, null, incref(func));
+  const fast = frame.fast;
+  let i = 0;
+  // A bound method's self joins the arguments; the method object (or the function) is dropped before the call.
+  if (self !== null) fast[i++] = incref(self);
+  const end = f.sp;
+  f.sp = base;
+  for (let k = argStart; k < end; k++) fast[i++] = stack[k];
+  decref(callable);
+  stack[f.sp++] = runFrame(frame);
+  return true;
 }
 
 // ---- 3.14's borrowed references (LOAD_FAST_BORROW): a value loaded from a local that stays alive while the

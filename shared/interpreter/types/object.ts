@@ -268,13 +268,25 @@ export function instanceClear(o: PyObject, dictInBase = false): void {
   if (inst.values) {
     // The inline values go in the order of the class's shared keys (clear_inline_values, by index).
     const keys = o.ob_type.sharedKeys;
-    const index = (name: string): number => {
-      const i = keys.indexOf(name);
-      return i < 0 ? keys.length : i;
-    };
-    const vals = [...inst.values.entries()].sort((a, b) => index(a[0]) - index(b[0])).map(([, v]) => v);
+    const held = inst.values;
     inst.values = null;
-    for (const v of vals) decref(v);
+    // Usually the attributes were set in the keys' order; only otherwise is a sort needed.
+    let k = 0;
+    let inOrder = true;
+    for (const name of held.keys()) {
+      if (keys[k] === name) k++;
+      else { inOrder = false; break; }
+    }
+    if (inOrder) {
+      for (const v of held.values()) decref(v);
+    } else {
+      const index = (name: string): number => {
+        const i = keys.indexOf(name);
+        return i < 0 ? keys.length : i;
+      };
+      const vals = [...held.entries()].sort((a, b) => index(a[0]) - index(b[0])).map(([, v]) => v);
+      for (const v of vals) decref(v);
+    }
   }
   if (inst.dict && !dictInBase) {
     const d = inst.dict;
