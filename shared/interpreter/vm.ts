@@ -165,6 +165,14 @@ export function makeFrame(func: PyFunction, args: PyObject[], kwnames: PyStr[] |
 
 /** Calls a Python function: args are borrowed (PyObject_Vectorcall from native code). */
 export function callFunction(func: PyFunction, args: PyObject[], kwnames: PyStr[] | null): PyObject {
+  const code = func.code;
+  if (kwnames === null && code.argcount === args.length && code.kwonlyargcount === 0 &&
+    (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0) {
+    // Exactly the positional parameters: nothing to bind but the arguments themselves.
+    const f = new Frame(code, func.globals, rt.builtins, null, incref(func));
+    for (let i = 0; i < args.length; i++) f.fast[i] = incref(args[i]);
+    return runFrame(f);
+  }
   const f = makeFrame(func, args, kwnames, false);
   return runFrame(f);
 }
