@@ -96,6 +96,14 @@ describe('memlens', { timeout: 60_000 }, () => {
     assert.match(result.stderr, /^memlens: simulation stopped at line [12]: wall-clock budget \(50 ms\) used up\n$/);
   });
 
+  it('run stops one long builtin call at the wall-clock budget', () => {
+    // sum() iterates natively: no bytecode runs, so the eval loop's clock never gets a look in.
+    const long = file('long.py', 'print(sum(range(10**13)))\n');
+    const result = memlens('run', long, '--max-ms=50');
+    assert.strictEqual(result.status, 3, result.stderr);
+    assert.match(result.stderr, /^memlens: simulation stopped at line 1: wall-clock budget \(50 ms\) used up\n$/);
+  });
+
   it('run imports sibling modules from the program\'s folder as python3 does', (t) => {
     const folder = fs.mkdtempSync(path.join(dir, 'sibling-'));
     fs.writeFileSync(path.join(folder, 'helper.py'), [

@@ -5,7 +5,7 @@ import {
   PyBaseException, PyBuiltin, PyFunction, PyInstance, PyInt, PyMethod, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
 import type { ImportState } from './modules/index';
-import { decref, incref, internStr, newBool, raise, rt } from './runtime';
+import { decref, incref, internStr, newBool, raise, rt, SimulationStopped } from './runtime';
 import { STDLIB_MODULE_NAMES } from './stdlibNames';
 
 export const LT = 0, LE = 1, EQ = 2, NE = 3, GT = 4, GE = 5;
@@ -636,6 +636,10 @@ export const iterHooks = {
 
 /** PyIter_Next: the next item (new reference) or null when exhausted. */
 export function iterNext(it: PyObject): PyObject | null {
+  // A builtin looping over a huge iterable runs no bytecode: the wall-clock budget is checked here too.
+  if ((++rt.nativeIterations & 0xffff) === 0 && Date.now() > rt.deadline) {
+    throw new SimulationStopped('wall-clock budget', rt.frame?.lineno ?? 0);
+  }
   const t = it.ob_type;
   if (t.heapType) {
     const n = lookupType(t, '__next__');

@@ -59,6 +59,8 @@ export class Runtime {
   steps = 0;
   maxSteps = 50_000_000;
   deadline = Infinity;
+  /** Items native code has iterated (sum(range(10**11)) runs no bytecode): the clock is read every 65536. */
+  nativeIterations = 0;
   /** The step at which the eval loop next leaves its fast path (vm.ts stepCheck): the budgets, the clock, and
    *  every step while the trace or a line hook is on. 0 makes the next step check. */
   checkAt = 0;
