@@ -1,7 +1,7 @@
 // The interpreter state (the simulated PyInterpreterState) and the reference-counting primitives every other
 // file uses: incref/decref as Py_INCREF/Py_DECREF, allocation through the allocator model, deallocation in
 // CPython's order (finalizer, weak references, then the references the object held).
-import { asciiHeaderSize, compactHeaderSize } from './sizes';
+import { asciiHeaderSize, compactHeaderSize, getsizeofExtra } from './sizes';
 import { Allocator } from './allocator';
 import { FreeLists, freelistKey } from './freelists';
 import { GCState } from './gcstate';
@@ -30,7 +30,7 @@ export interface Version {
 }
 
 export class Runtime {
-  allocator = new Allocator();
+  allocator: Allocator;
   stdout: string[] = [];
   stderr: string[] = [];
   stdin: string[] = [];
@@ -77,6 +77,7 @@ export class Runtime {
   staticNext = 0x55d4e0000000;
   constructor(public version: Version) {
     this.gc = new GCState(version.v);
+    this.allocator = new Allocator(version.ptr);
   }
 
   get v(): number {
@@ -127,7 +128,7 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
   if (saved) {
     o.address = saved;
   } else {
-    const header = type.hasGC ? gcHeaderSize() : 0;
+    const header = preHeaderSize(type);
     o.address = rt.allocator.malloc(size + header) + header;
   }
   if (rt.trace !== null) rt.trace.alloc(o);
@@ -141,6 +142,12 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
 /** PyGC_Head (and, from 3.12, the pre-header of dict and weakref pointers of managed objects). */
 export function gcHeaderSize(): number {
   return 2 * rt.version.ptr;
+}
+
+/** _PyType_PreHeaderSize (Include/internal/pycore_object.h): the GC header, and the managed dict (3.11) or
+ *  dict and weakref (3.12+) pointers allocated before the object (_PyType_AllocNoTrack). */
+export function preHeaderSize(type: PyType): number {
+  return getsizeofExtra(type, false);
 }
 
 export function track(o: PyObject): void {
@@ -168,7 +175,7 @@ export function maintainTracking(d: PyObject, key: PyObject, value: PyObject): v
 /** Releases an object's memory: to its free list if there is room, else to the allocator (PyObject_GC_Del). */
 function release(o: PyObject, key: string | null): void {
   const type = o.ob_type;
-  const header = type.hasGC ? gcHeaderSize() : 0;
+  const header = preHeaderSize(type);
   if (key && rt.freeLists.keep(key, o.address, o.allocSize)) return;
   rt.allocator.freeBlock(o.address - header, o.allocSize + header);
   if (type.hasGC) rt.gc.freed(o);
