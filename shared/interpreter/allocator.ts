@@ -342,6 +342,13 @@ export class Allocator {
     return to;
   }
 
+  /** usable_arenas in order (the arenas with free pools, fewest first), for the panel and the tests. */
+  usableArenaOrder(): Arena[] {
+    const out: Arena[] = [];
+    for (let a = this.usableArenas; a; a = a.nextarena) out.push(a);
+    return out;
+  }
+
   /** The arenas, pools and blocks, for the heap panel. */
   view(): ArenaView[] {
     return this.arenas.map((a) => ({
