@@ -3,6 +3,7 @@
 // object's holders. The result is plain data (serialisable): objects with type, ob_refcnt, generation and
 // holders (holder, slot, the source range of the instruction that stored the reference), and the frames.
 import { Ev, Gen, slotText, type Trace } from '../interpreter/trace';
+import { memoryTimeline, type MemoryTimeline } from './timeline';
 
 export interface Holder {
   /** Serial of the holding object, frame, or the interpreter state. */
@@ -24,7 +25,8 @@ export interface HeapObject {
   /** The collector's list: 0–2 the generations (3.14: 0 young, 1 and 2 the old spaces), 3 permanent
    *  (gc.freeze), 4 held by a collection in progress, -1 untracked. */
   generation: number;
-  /** Bytes the allocator gave it (0 for objects that existed before the trace). */
+  /** Bytes requested from the allocator for it, pre-header included (0 for objects that existed before the
+   *  trace); the buffer it owns is apart (timeline.ts). */
   size: number;
   /** Existed before the trace began (the runtime's own objects the program touched). */
   preexisting: boolean;
@@ -140,6 +142,12 @@ export interface Collection {
 export class HeapTimeline {
   private checkpoints: { step: number; index: number; state: State }[] = [];
   readonly collections: Collection[] = [];
+  private memoryCache: MemoryTimeline | null = null;
+
+  /** Bytes in use step by step, the peak and each line's increments (timeline.ts), read on first use. */
+  get memory(): MemoryTimeline {
+    return (this.memoryCache ??= memoryTimeline(this.trace));
+  }
 
   constructor(readonly trace: Trace) {
     const state = new State();

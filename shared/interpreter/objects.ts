@@ -7,6 +7,10 @@ import type { GCList } from './gcstate';
 
 export type NativeFn = (args: PyObject[], kwnames: PyStr[] | null, self: PyObject | null) => PyObject;
 
+/** Called when an object's owned buffer may have changed size (a list's `allocated`, a dict's keys, a set's
+ *  table); runtime.ts installs it (resizeBuffer). */
+export const bufferHook: { resized: ((o: PyObject) => void) | null } = { resized: null };
+
 export class PyObject {
   /** ob_refcnt: strong references to this object. */
   ob_refcnt = 1;
@@ -16,6 +20,10 @@ export class PyObject {
   allocSize = 0;
   // The fields below start from defaults on the prototype (set after the class): most objects (ints, strs,
   // floats) never change them, and a new object costs less with fewer fields of its own.
+  /** The buffer it owns (a list's ob_item, a dict's keys or values, a set's table...): where the allocator put
+   *  it and the bytes requested (0: none). footprint.ts says which buffer each type owns. */
+  declare bufAddress: number;
+  declare bufSize: number;
   /** Immortal objects (3.12+, PEP 683) ignore incref/decref. */
   declare immortal: boolean;
   /** The collector's list holding this object (a generation, or one of a collection's working lists), or null
@@ -38,7 +46,7 @@ export class PyObject {
 }
 Object.assign(PyObject.prototype, {
   immortal: false, gcList: null, gcPrev: null, gcNext: null, gcSpace: 0, gcRefs: 0, gcState: 0, gcPos: 0,
-  finalized: false, weakrefs: null,
+  finalized: false, weakrefs: null, bufAddress: 0, bufSize: 0,
 });
 
 /** A Python-level dict of attributes, as instances and modules own them. */
@@ -73,6 +81,8 @@ export class PyStr extends PyObject {
 }
 
 export class PyBytes extends PyObject {
+  /** A bytearray's ob_alloc: the bytes its buffer holds (0 for bytes, whose data is inline). */
+  obAlloc = 0;
   constructor(type: PyType, public value: Uint8Array) {
     super(type);
   }
@@ -81,12 +91,22 @@ export class PyBytes extends PyObject {
 export class PyList extends PyObject {
   /** ob_item; its length is the list's length. */
   items: PyObject[];
-  /** allocated: the capacity CPython's over-allocation gives (list_resize). */
-  allocated: number;
+  private _allocated: number;
   constructor(type: PyType, items: PyObject[]) {
     super(type);
     this.items = items;
-    this.allocated = items.length;
+    this._allocated = items.length;
+  }
+
+  /** allocated: the capacity CPython's over-allocation gives (list_resize); ob_item is that many pointers
+   *  (-1 while list.sort holds the items aside). */
+  get allocated(): number {
+    return this._allocated;
+  }
+
+  set allocated(n: number) {
+    this._allocated = n;
+    if (n >= 0 && bufferHook.resized !== null && this.address !== 0) bufferHook.resized(this);
   }
 }
 

@@ -1,12 +1,13 @@
 // The interpreter state (the simulated PyInterpreterState) and the reference-counting primitives every other
 // file uses: incref/decref as Py_INCREF/Py_DECREF, allocation through the allocator model, deallocation in
 // CPython's order (finalizer, weak references, then the references the object held).
-import { asciiHeaderSize, compactHeaderSize } from './sizes';
+import { asciiHeaderSize, compactHeaderSize, getsizeofExtra } from './sizes';
 import { Allocator } from './allocator';
 import { FreeLists, freelistKey } from './freelists';
 import { GCState } from './gcstate';
+import { bufferRequest, reallocates } from './footprint';
 import {
-  PyBaseException, PyDict, PyFloat, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, type PyInstance,
+  bufferHook, PyBaseException, PyDict, PyFloat, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, type PyInstance,
 } from './objects';
 import type { Frame } from './frame';
 import type { TraceRecorder } from './tracerecorder';
@@ -29,8 +30,15 @@ export interface Version {
   ptr: number;
 }
 
+/** What tracemalloc's hooks see: each block requested (the object with its pre-header, or a buffer) and
+ *  freed, by address. */
+export interface MallocHooks {
+  malloc(address: number, size: number): void;
+  free(address: number): void;
+}
+
 export class Runtime {
-  allocator = new Allocator();
+  allocator: Allocator;
   stdout: string[] = [];
   stderr: string[] = [];
   stdin: string[] = [];
@@ -69,6 +77,8 @@ export class Runtime {
   borrowedArgsOf: PyObject[] | null = null;
   /** The exception being handled (sys.exc_info(), exc_info->exc_value), a strong reference, or null. */
   handled: PyObject | null = null;
+  /** The malloc hooks of tracemalloc while it traces (PyMem_SetAllocator), or null. */
+  memory: MallocHooks | null = null;
   /** The trace recorder, or null when tracing is off (every hook is behind this one null check). */
   trace: TraceRecorder | null = null;
   /** The cyclic collector's generations, counts and thresholds. */
@@ -82,6 +92,7 @@ export class Runtime {
   staticNext = 0x55d4e0000000;
   constructor(public version: Version) {
     this.gc = new GCState(version.v);
+    this.allocator = new Allocator(version.ptr);
   }
 
   get v(): number {
@@ -132,10 +143,12 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
   if (saved) {
     o.address = saved;
   } else {
-    const header = type.hasGC ? gcHeaderSize() : 0;
+    const header = preHeaderSize(type);
     o.address = rt.allocator.malloc(size + header) + header;
   }
   if (rt.trace !== null) rt.trace.alloc(o);
+  if (rt.memory !== null && !saved) rt.memory.malloc(o.address - preHeaderSize(type), o.allocSize + preHeaderSize(type));
+  resizeBuffer(o);
   if (!saved && type.hasGC) rt.gc.link();
   if (type.heapType) incref(type);
   // Dicts start untracked before 3.14 and are tracked once they hold a container (dictobject.c MAINTAIN_TRACKING).
@@ -143,9 +156,56 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
   return o;
 }
 
+/** The buffer an object owns changed size (footprint.ts bufferRequest): lists and bytearrays reallocate it
+ *  (PyMem_Realloc), dicts and sets make the new table before freeing the old one (dictresize,
+ *  set_table_resize). */
+export function resizeBuffer(o: PyObject): void {
+  const want = bufferRequest(o);
+  const have = o.bufSize;
+  if (want === have) return;
+  const old = o.bufAddress;
+  const a = rt.allocator;
+  const mem = rt.memory;
+  let at = 0;
+  if (reallocates(o)) {
+    at = a.realloc(old, have, want);
+    if (mem !== null) {
+      if (old) mem.free(old);
+      if (at) mem.malloc(at, want);
+    }
+  } else {
+    if (want) {
+      at = a.malloc(want);
+      if (mem !== null) mem.malloc(at, want);
+    }
+    if (old) {
+      if (mem !== null) mem.free(old);
+      a.freeBlock(old, have);
+    }
+  }
+  o.bufAddress = at;
+  o.bufSize = want;
+  if (rt.trace !== null) rt.trace.resize(o, want, have);
+}
+
+/** tp_dealloc frees the buffer before the object (list_dealloc's PyMem_Free(ob_item), dict's keys...). */
+function freeBuffer(o: PyObject): void {
+  if (rt.memory !== null) rt.memory.free(o.bufAddress);
+  rt.allocator.freeBlock(o.bufAddress, o.bufSize);
+  o.bufAddress = 0;
+  o.bufSize = 0;
+}
+bufferHook.resized = resizeBuffer;
+
 /** PyGC_Head (and, from 3.12, the pre-header of dict and weakref pointers of managed objects). */
 export function gcHeaderSize(): number {
   return 2 * rt.version.ptr;
+}
+
+/** _PyType_PreHeaderSize (Include/internal/pycore_object.h): the GC header, and the managed dict (3.11) or
+ *  dict and weakref (3.12+) pointers allocated before the object (_PyType_AllocNoTrack). */
+export function preHeaderSize(type: PyType): number {
+  return getsizeofExtra(type, false);
 }
 
 export function track(o: PyObject): void {
@@ -170,11 +230,14 @@ export function maintainTracking(d: PyObject, key: PyObject, value: PyObject): v
   if (d.gcList === null && d.ob_type.hasGC && d.address !== 0 && (mayBeTracked(key) || mayBeTracked(value))) track(d);
 }
 
-/** Releases an object's memory: to its free list if there is room, else to the allocator (PyObject_GC_Del). */
+/** Releases an object's memory: its buffer, then its block to its free list if there is room, else to the
+ *  allocator (PyObject_GC_Del). */
 function release(o: PyObject, key: string | null): void {
   const type = o.ob_type;
-  const header = type.hasGC ? gcHeaderSize() : 0;
+  const header = preHeaderSize(type);
+  if (o.bufSize !== 0) freeBuffer(o);
   if (key && rt.freeLists.keep(key, o.address, o.allocSize)) return;
+  if (rt.memory !== null) rt.memory.free(o.address - header);
   rt.allocator.freeBlock(o.address - header, o.allocSize + header);
   if (type.hasGC) rt.gc.freed(o);
 }
@@ -182,6 +245,7 @@ function release(o: PyObject, key: string | null): void {
 /** Empties the free lists (a full collection does, Modules/gcmodule.c clear_freelists). */
 export function clearFreeLists(): void {
   rt.freeLists.clear((address, size) => {
+    if (rt.memory !== null) rt.memory.free(address - gcHeaderSize());
     rt.allocator.freeBlock(address - gcHeaderSize(), size + gcHeaderSize());
     if (rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
   });
@@ -286,7 +350,16 @@ export function newInt(v: number | bigint): PyInt {
     const small = rt.smallInts[v + 5];
     return incref(small);
   }
-  return alloc(new PyInt(rt.t.int, v), intSize(v));
+  return alloc(new PyInt(rt.t.int, v), intRequest(v));
+}
+
+/** What PyLong_FromLong asks the allocator for: _PyLong_FromMedium allocates sizeof(PyLongObject) (one digit,
+ *  padded to a pointer: 32 bytes on 64-bit) for |v| < 2**30; bigger ints come from _PyLong_New, which asks for
+ *  exactly their digits (Objects/longobject.c). */
+function intRequest(v: number | bigint): number {
+  const size = intSize(v);
+  const p = rt.version.ptr;
+  return typeof v === 'number' && Math.abs(v) < 1073741824 ? Math.ceil(size / p) * p : size;
 }
 
 /** sizeof(PyLongObject) with its digits (30-bit digits; 0 has one digit slot before 3.12). */

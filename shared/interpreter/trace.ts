@@ -10,7 +10,7 @@ export const enum Ev {
   /** Where the events that follow come from: a = line, b = start column, c = end column (the instruction's
    *  position as the code object keeps it, code.ts `cols`). */
   POS = 2,
-  /** a = serial, b = type index, c = bytes (allocSize) */
+  /** a = serial, b = type index, c = bytes requested from the allocator (the struct and its pre-header) */
   ALLOC = 3,
   /** An object that existed before the trace began, first seen now: a = serial, b = type index, c = refcount */
   KNOWN = 4,
@@ -35,6 +35,9 @@ export const enum Ev {
    *  a = resurrected, b = collected (what gc.collect() counts), c = bytes freed */
   COLLECTED = 14,
   COLLECTED2 = 15,
+  /** The buffer an object owns was (re)allocated or freed (a list's items, a dict's keys, a set's table...):
+   *  a = serial, b = bytes requested now (0: freed), c = bytes before. A dealloc frees the buffer with it. */
+  RESIZE = 16,
 }
 
 /** Slot codes: kind in the top 4 bits, a parameter in the low 28. */

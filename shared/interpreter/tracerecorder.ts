@@ -7,6 +7,7 @@
 // collector's tp_clear). An instruction that calls native code which calls back into Python (sorted's key,
 // list(generator), __del__) keeps its holders open: they are diffed again whenever control comes back to it.
 import type { CollectionStats } from './collector';
+import { objectRequest } from './footprint';
 import type { Frame } from './frame';
 import type { GCList } from './gcstate';
 import { PyDict, PyObject, PySet, PyStr, PyType } from './objects';
@@ -110,7 +111,7 @@ export class TraceRecorder {
   alloc(o: PyObject): void {
     const s = this.nextSerial++;
     this.serials.set(o, s);
-    this.log.push(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), o.allocSize, rt.steps, this.pos);
+    this.log.push(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), objectRequest(o), rt.steps, this.pos);
     this.rcKnown.set(o, 1);
     this.rcDirty.add(o);
     this.allocated?.push(o);
@@ -126,6 +127,12 @@ export class TraceRecorder {
     this.rcKnown.delete(o);
     this.rcDirty.delete(o);
     this.dead.add(o);
+  }
+
+  /** o's buffer was reallocated: `size` bytes now, `before` until now. */
+  resize(o: PyObject, size: number, before: number): void {
+    if (this.dead.has(o)) return; // tp_dealloc's clearing: DEALLOC already took the buffer with the object
+    this.log.push(Ev.RESIZE, this.serialOf(o), size, before, rt.steps, this.pos);
   }
 
   /** ob_refcnt of o changed (incref, decref). */

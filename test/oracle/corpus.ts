@@ -18,6 +18,10 @@ export function platformFor(name: string, version: PythonVersion): 'native64' | 
   return name.startsWith(SIZES_FOLDER) && version !== '3.11' ? 'wasm32' : 'native64';
 }
 
+/** The folder of programs that print tracemalloc's figures: compared with native 3.11 only, numbers within
+ *  TRACEMALLOC_TOLERANCE (tolerance.ts), in their own test (tracemalloc.oracle.test.ts). */
+export const TRACEMALLOC_FOLDER = 'tracemalloc/';
+
 /** Programs in path order; with filters, only those whose name contains one of them. */
 export function loadCorpus(filters: string[] = []): Program[] {
   return (fs.readdirSync(CORPUS_DIR, { recursive: true }) as string[])

@@ -16,6 +16,7 @@ import { installOperator } from './operator';
 import { installMath } from './math';
 import { installRandom, installSha2 } from './random';
 import { installTime } from './time';
+import { installTracemalloc } from './tracemalloc';
 import { installGenericAliases } from './typesmod';
 import { installReduce } from './reduce';
 import { installWeakrefTypes } from './weakref';
@@ -26,6 +27,7 @@ export function installNativeModules(): void {
   nativeModules.set('_random', installRandom);
   nativeModules.set(rt.v >= 312 ? '_sha2' : '_sha512', installSha2);
   nativeModules.set('time', installTime);
+  nativeModules.set('_tracemalloc', installTracemalloc);
   nativeModules.set('_weakref', installWeakrefTypes);
   pythonModules.set('weakref', weakrefSource);
   nativeModules.set('itertools', installItertools);

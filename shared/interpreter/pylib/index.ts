@@ -25,6 +25,7 @@ import * as statistics from './statistics';
 import * as stringMod from './string';
 import * as textwrap from './textwrap';
 import * as traceback from './traceback';
+import * as tracemalloc from './tracemalloc';
 import * as types from './types';
 import * as typing from './typing';
 
@@ -58,6 +59,7 @@ export const pylibSources: Record<string, string> = {
   _string: stringMod.stringHelpers,
   textwrap: textwrap.source,
   traceback: traceback.source,
+  tracemalloc: tracemalloc.source,
   types: types.source,
   typing: typing.source,
 };

@@ -1,7 +1,7 @@
 // bytes and bytearray (Objects/bytesobject.c, Objects/bytearrayobject.c), and the codecs str.encode and
 // bytes.decode use (utf-8, ascii, latin-1, utf-16, utf-32) with the strict/ignore/replace/... error handlers.
 import { callSpecial, excType, getIter, isRaised, iterNext, typeName } from '../abstract';
-import { PyBytes, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
+import { PyBytes, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, bufferHook, type PyType } from '../objects';
 import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, newTuple, raise, rt, type Runtime, placeStatic } from '../runtime';
 import { reprBytes } from '../../text/repr';
 import type { TypeTable } from '../typetable';
@@ -47,8 +47,11 @@ export function newBytes(v: Uint8Array): PyBytes {
   return alloc(new PyBytes(rt.t.bytes, v), 4 * rt.version.ptr + 1 + v.length);
 }
 
-/** bytearray's capacity (ob_alloc), for sys.getsizeof. */
-const bytearrayAlloc = new WeakMap<PyBytes, number>();
+/** Sets a bytearray's ob_alloc: its buffer is reallocated (footprint.ts). */
+function setCapacity(b: PyBytes, n: number): void {
+  b.obAlloc = n;
+  if (bufferHook.resized !== null && b.address !== 0) bufferHook.resized(b);
+}
 
 /** PyByteArray_Resize's new ob_alloc (Objects/bytearrayobject.c): a minor shrink keeps the buffer, a major one
  *  fits it; a moderate growth over-allocates by an eighth, a big one fits exactly. */
@@ -66,7 +69,7 @@ function appendedAlloc(n: number): number {
 
 export function newBytearray(v: Uint8Array, type?: PyType): PyBytes {
   const b = alloc(new PyBytes(type ?? rt.t.bytearray, v), Math.max(7 * rt.version.ptr, type?.basicsize ?? 0));
-  bytearrayAlloc.set(b, v.length ? v.length + 1 : 0);
+  setCapacity(b, v.length ? v.length + 1 : 0);
   return b;
 }
 
@@ -610,7 +613,7 @@ export function install(t: TypeTable): void {
         const src = args[0];
         const n = tmp.value.length;
         const appended = src && !(src instanceof PyBytes) && !(src instanceof PyStr) && !(src instanceof PyInt) && !(src.ob_type.name === 'memoryview');
-        bytearrayAlloc.set(self as PyBytes, n === 0 ? 0 : appended ? appendedAlloc(n) : n + 1);
+        setCapacity(self as PyBytes, n === 0 ? 0 : appended ? appendedAlloc(n) : n + 1);
         decref(tmp);
       };
     }
@@ -820,7 +823,7 @@ export function install(t: TypeTable): void {
     def<PyBytes>(type, '__getnewargs__', (self, args, kw) => { posArgs('__getnewargs__', args, kw, 0, 0); return newTuple([newBytes(self.value.slice())]); });
     def<PyBytes>(type, '__sizeof__', (self, args, kw) => {
       posArgs('__sizeof__', args, kw, 0, 0);
-      return newInt(isArray ? self.ob_type.basicsize + (bytearrayAlloc.get(self) ?? 0) : 4 * rt.version.ptr + 1 + self.value.length);
+      return newInt(isArray ? self.ob_type.basicsize + self.obAlloc : 4 * rt.version.ptr + 1 + self.value.length);
     });
     addSlotWrappers(type);
   }
@@ -829,7 +832,7 @@ export function install(t: TypeTable): void {
   const ba = t.bytearray;
   const set = (self: PyBytes, v: Uint8Array): void => {
     self.value = v;
-    bytearrayAlloc.set(self, resizedAlloc(bytearrayAlloc.get(self) ?? 0, v.length));
+    setCapacity(self, resizedAlloc(self.obAlloc, v.length));
   };
   ba.slots.mp_ass_subscript = (self, item, value) => {
     const b = self as PyBytes;

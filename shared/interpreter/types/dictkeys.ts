@@ -1,9 +1,14 @@
 // The keys table of a dict as far as sizes show it (Objects/dictobject.c): its size (a power of two, at least
 // PyDict_MINSIZE), dk_usable and dk_nentries, its kind (all-str keys take 2-word entries, others 3), and the
 // shared keys of split dicts (instance dicts, PEP 412). dict.__sizeof__ is computed from this.
-import type { PyDict, PyType, SharedKeys } from '../objects';
+import { bufferHook, type PyDict, type PyType, type SharedKeys } from '../objects';
 import { rt } from '../runtime';
 import { dictKeysSize, usableFraction } from '../sizes';
+
+/** The keys table changed: the dict's buffer is reallocated (footprint.ts). */
+function keysChanged(d: PyDict): void {
+  if (bufferHook.resized !== null && d.address !== 0) bufferHook.resized(d);
+}
 
 /** PyDict_LOG_MINSIZE */
 const LOG_MINSIZE = 3;
@@ -34,6 +39,7 @@ export function resize(d: PyDict, log2: number, unicode: boolean): void {
   d.unicodeKeys = unicode && d.unicodeKeys;
   d.usedEntries = used;
   d.usable = usableFraction(d.tableSize) - used;
+  keysChanged(d);
 }
 
 /** insertion_resize: GROWTH_RATE is used*3 (3.11+). */
@@ -71,6 +77,7 @@ export function addEntry(d: PyDict, keyIsStr: boolean, name: string | null): voi
     d.unicodeKeys = keyIsStr;
     d.usedEntries = 0;
     d.usable = usableFraction(d.tableSize);
+    keysChanged(d);
   } else if (d.usable <= 0) {
     insertionResize(d, true);
   }
@@ -87,6 +94,7 @@ export function clearKeys(d: PyDict): void {
   d.usedEntries = 0;
   d.usable = 0;
   d.unicodeKeys = true;
+  keysChanged(d);
 }
 
 /** dict_new_presized (BUILD_MAP, _PyDict_FromItems): up to 5 entries start from the empty keys. */
@@ -96,6 +104,7 @@ export function presize(d: PyDict, n: number, unicode: boolean): void {
   d.unicodeKeys = unicode;
   d.usedEntries = 0;
   d.usable = usableFraction(d.tableSize);
+  keysChanged(d);
 }
 
 /** clone_combined_dict_keys: the same table, size and all. */
@@ -105,6 +114,7 @@ export function cloneKeys(d: PyDict, src: PyDict): void {
   d.unicodeKeys = src.unicodeKeys;
   d.usedEntries = src.usedEntries;
   d.usable = src.usable;
+  keysChanged(d);
 }
 
 /**

@@ -4,7 +4,7 @@
 import {
   EQ, GE, GT, LE, LT, NE, excType, getIter, isRaised, isSubtype, isTrue, iterNext, lookupType, repr, richCompareBool,
 } from '../abstract';
-import { PyBuiltin, PyDict, PyObject, PySet, PyStr, type DictEntry, type PyType } from '../objects';
+import { PyBuiltin, PyDict, PyObject, PySet, PyStr, bufferHook, type DictEntry, type PyType } from '../objects';
 import { PyRaise, alloc, decref, incref, newBool, newException, newInt, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
@@ -59,8 +59,10 @@ export function tableOf(so: PySet): SetTable {
 }
 
 function syncSizes(so: PySet, t: SetTable): void {
+  const resized = so.tableSize !== t.mask + 1;
   so.tableSize = t.mask + 1;
   so.fill = t.fill;
+  if (resized && bufferHook.resized !== null && so.address !== 0) bufferHook.resized(so);
 }
 
 // ---------------------------------------------------------------- PySet.map (the dict.ts view of the keys)
