@@ -158,6 +158,128 @@ describe('memlens', { timeout: 60_000 }, () => {
     assert.match(result.stderr, /\nZeroDivisionError: division by zero\n$/);
   });
 
+  it('run imports the program\'s own packages as python3 does', (t) => {
+    if (!/^Python 3\.11\./.test(spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout ?? '')) {
+      return t.skip('no CPython 3.11 as python3');
+    }
+    const folder = fs.realpathSync(fs.mkdtempSync(path.join(dir, 'packages-')));
+    const tree: Record<string, string[]> = {
+      'pkg/__init__.py': [
+        'print("pkg runs as", __name__, __package__, __file__, __path__)',
+        'VALUE = 1',
+        'from . import helper',
+        'print("helper is bound:", helper is __import__("sys").modules["pkg.helper"])',
+      ],
+      'pkg/helper.py': [
+        'print("helper runs as", __name__, __package__, __file__)',
+        'from .sub.deep import D',
+        'from .sub import deep',
+        'def f():',
+        '    return D, deep.__name__',
+      ],
+      // Runs while pkg is still initializing: VALUE is already set.
+      'pkg/sub/__init__.py': ['from .. import VALUE', 'print("sub sees", VALUE, __package__, __path__)'],
+      'pkg/sub/deep.py': [
+        'D = "deep"',
+        'try:',
+        '    from .... import nothing',
+        'except ImportError as e:',
+        '    print(type(e).__name__, e)',
+      ],
+      'pkg/lazy.py': ['print("lazy runs as", __name__)'],
+      'pkg/plain.py': ['X = 1'],
+      // A folder without __init__.py: a namespace package.
+      'ns/inner/m.py': ['X = "namespace"', 'from . import sibling', 'print(__name__, __package__, sibling.Y)'],
+      'ns/inner/sibling.py': ['Y = "sibling"'],
+      // A cycle that works (b reads a only when called) and one that fails (b needs a name a has not yet set).
+      'cyc/__init__.py': [],
+      'cyc/a.py': ['from . import b', 'A = "a"', 'print("a sees", b.get())'],
+      'cyc/b.py': [
+        'from . import a',
+        'import cyc.a',
+        'try:',
+        '    cyc.a',
+        'except AttributeError as e:',
+        '    print(e)',
+        'def get():',
+        '    return a.A',
+      ],
+      'bad/__init__.py': [],
+      'bad/a.py': ['from .b import B', 'A = 1'],
+      'bad/b.py': ['from .a import A', 'B = 1'],
+      'beyond/__init__.py': ['from .. import x'],
+      'main.py': [
+        'import sys',
+        'import pkg',
+        'print(pkg.__name__, pkg.__package__, pkg.__path__, pkg.__file__)',
+        'import pkg.sub.deep',
+        'print(pkg.sub.deep.D, pkg.sub.deep.__package__, pkg.sub.deep.__file__, "__path__" in vars(pkg.sub.deep))',
+        'import pkg.sub.deep as d',
+        'print(d is sys.modules["pkg.sub.deep"], pkg.sub is sys.modules["pkg.sub"], pkg.sub.deep is d)',
+        'print(sorted(k for k in sys.modules if k.startswith("pkg")))',
+        'from pkg import helper, VALUE',
+        'from pkg.helper import f',
+        'from pkg.sub import deep',
+        'print(f(), helper.__name__, VALUE, deep is d)',
+        'print("lazy" in vars(pkg))',
+        'from pkg import lazy',
+        'print(lazy.__name__, pkg.lazy is lazy, lazy.__package__)',
+        'import pkg.plain as p',
+        'print(p.X, p.__name__)',
+        'try:',
+        '    import pkg.missing',
+        'except ModuleNotFoundError as e:',
+        '    print(type(e).__name__, e, e.name)',
+        'try:',
+        '    from pkg import nothing',
+        'except ImportError as e:',
+        '    print(type(e).__name__, e)',
+        'try:',
+        '    import pkg.plain.x',
+        'except ModuleNotFoundError as e:',
+        '    print(type(e).__name__, e, e.name)',
+        'try:',
+        '    from . import pkg',
+        'except ImportError as e:',
+        '    print(type(e).__name__, e)',
+        'print(__package__)',
+        'import ns.inner.m',
+        'print(ns.__file__, ns.__package__, ns.inner.m.X, ns.inner.m.__package__, ns.inner.__file__)',
+        'import cyc.a',
+        'print(sorted(k for k in sys.modules if k.startswith("cyc")), cyc.a is cyc.b.a)',
+        'try:',
+        '    import bad.a',
+        'except ImportError as e:',
+        '    print(type(e).__name__, e)',
+        'print(sorted(k for k in sys.modules if k.startswith("bad")), hasattr(sys.modules["bad"], "a"))',
+        'try:',
+        '    import beyond',
+        'except ImportError as e:',
+        '    print(type(e).__name__, e)',
+        'print("beyond" in sys.modules)',
+      ],
+      // Uncaught: the last line of stderr is the error.
+      'missing.py': ['import pkg.missing'],
+      'nothing.py': ['from pkg import nothing'],
+      'relative.py': ['from .pkg import helper'],
+      'beyond_main.py': ['import beyond'],
+      'circular.py': ['import bad.a'],
+      'notpackage.py': ['import pkg.plain.x'],
+    };
+    for (const [name, lines] of Object.entries(tree)) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), lines.map((line) => `${line}\n`).join(''));
+    }
+    const lastLine = (text: string) => text.trimEnd().split('\n').pop();
+    for (const main of ['main.py', 'missing.py', 'nothing.py', 'relative.py', 'beyond_main.py', 'circular.py', 'notpackage.py']) {
+      const cpython = spawnSync('python3', [main], { cwd: folder, encoding: 'utf8' });
+      const result = memlens('run', path.join(folder, main), '--python', '3.11');
+      assert.strictEqual(result.stdout, cpython.stdout, `${main}\n${result.stderr}`);
+      assert.strictEqual(result.status, cpython.status, `${main}\n${result.stderr}`);
+      assert.strictEqual(lastLine(result.stderr), lastLine(cpython.stderr), main);
+    }
+  });
+
   it('refuses a budget that is not a positive whole number', () => {
     for (const bad of [['--max-steps', '0'], ['--max-ms', '-5'], ['--max-ms=1.5'], ['--max-steps']]) {
       assertRefused(memlens('run', 'x.py', ...bad));

@@ -177,7 +177,7 @@ export function raiseAttributeError(o: PyObject, name: string, message?: string)
 }
 
 /** module_getattro's message (Objects/moduleobject.c): why a module may lack the name. */
-function moduleAttributeErrorMessage(module: string, name: string, { initializing, shadowing }: ImportState): string {
+function moduleAttributeErrorMessage(module: string, name: string, { initializing, shadowing, uninitializedSubmodules }: ImportState): string {
   const plain = `module '${module}' has no attribute '${name}'`;
   if (rt.v >= 313 && shadowing !== undefined) {
     // 3.13: a file in the program's folder may hide the module the program meant.
@@ -186,7 +186,12 @@ function moduleAttributeErrorMessage(module: string, name: string, { initializin
     }
     if (initializing) return `${plain} (consider renaming '${shadowing}' if it has the same name as a library you intended to import)`;
   }
-  return initializing ? `partially initialized ${plain} (most likely due to a circular import)` : plain;
+  if (initializing) return `partially initialized ${plain} (most likely due to a circular import)`;
+  // spec._uninitialized_submodules: the submodule is being imported, and is bound to its parent only after.
+  if (uninitializedSubmodules?.includes(name)) {
+    return `cannot access submodule '${name}' of module '${module}' (most likely due to a circular import)`;
+  }
+  return plain;
 }
 
 let newExceptionHook: (t: PyType, msg: string) => PyBaseException = null as never;

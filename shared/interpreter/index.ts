@@ -7,7 +7,7 @@ import { collect } from './collector';
 import { formatException, sources } from './errors';
 import { Frame } from './frame';
 import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
-import { moduleSources, newModule, type ModuleSource } from './modules/index';
+import { moduleSources, newModule, type FindModule } from './modules/index';
 import { PyRaise, SimulationStopped, decref, incref, newDict, raise, rt } from './runtime';
 import type { Trace } from './trace';
 import { TraceRecorder } from './tracerecorder';
@@ -32,11 +32,12 @@ export interface RunOptions {
    *  date), and given every object allocated since the trace began. */
   traceProbe?: { atStep: (step: number) => void; allocated?: PyObject[] };
   /**
-   * The program's sibling modules: `import name` asks for the source of `name.py` next to the program and the
-   * file name its tracebacks show (undefined: no such file). Called only for modules the program imports; the
-   * front end reads the files (`shared/` never touches the disk).
+   * The program's own modules and packages: `import a.b` asks for `a` with path null (search the program's folder,
+   * sys.path[0]), then for `a.b` with a's __path__; the answer is the source of `b.py` or `b/__init__.py` (a
+   * package, with its __path__), a namespace package (a folder without `__init__.py`), or undefined (not there).
+   * Called only for modules the program imports; the front end reads the files (`shared/` never touches the disk).
    */
-  findModule?: (name: string) => ModuleSource | undefined;
+  findModule?: FindModule;
 }
 
 export interface RunResult {
