@@ -4,7 +4,8 @@
 // collector of 3.14 (Python/gc.c: young collections, increments of the old space, full collections).
 import { findSlot, gcClearOf } from './abstract';
 import { GCList, type GenerationStats } from './gcstate';
-import { PyDict, PyModule, PyObject, PyTuple, PyType } from './objects';
+import { PyDict, PyList, PyModule, PyObject, PyTuple, PyType } from './objects';
+import { listAppend } from './types/list';
 import { getItemStr as dictGetStr } from './types/dict';
 import { clearFreeLists, decref, deallocHooks, incref, mayBeTracked, rt } from './runtime';
 
@@ -172,11 +173,11 @@ function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): numbe
 }
 
 /** delete_garbage: break the cycles with tp_clear; reference counting frees the rest. */
-function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
+function deleteGarbage(garbage: PyObject[], saveAll: PyList | null): void {
   for (const o of garbage) {
     if (o.address === 0) continue; // already freed by an earlier clear
     if (saveAll) {
-      saveAll.push(incref(o));
+      listAppend(saveAll, o); // PyList_Append(gcstate->garbage, op)
       continue;
     }
     const clear = slotsOf(o.ob_type).clear;
@@ -254,19 +255,15 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   stats.resurrected = resurrected.length;
   stats.collected += garbage.length;
   if (rt.trace !== null) rt.trace.garbage(garbage);
-  deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? savedGarbage() : null);
+  deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? garbageList.list : null);
   // Whatever outlived tp_clear "may die later" in `to`.
   appendTo(garbage.filter((o) => o.address !== 0 && o.gcList && o.gcList !== to), to);
 }
 
 const DEBUG_SAVEALL = 32;
 
-/** gc.garbage's items (the gc module installs the list). */
-export const garbageList = { items: null as PyObject[] | null };
-
-function savedGarbage(): PyObject[] {
-  return garbageList.items ?? [];
-}
+/** gc.garbage (the gc module installs the list). */
+export const garbageList = { list: null as PyList | null };
 
 /** gc_collect_main (3.11–3.13): collects generation `generation` and the younger ones. */
 function collectGenerations(generation: number, stats: CollectionStats): void {

@@ -50,7 +50,7 @@ export function installGc(m: PyModule): void {
   const garbage = newList([]);
   dict.setItemStr(d, 'garbage', garbage);
   decref(garbage);
-  garbageList.items = garbage.items;
+  garbageList.list = garbage;
   const callbacks = newList([]);
   dict.setItemStr(d, 'callbacks', callbacks);
   decref(callbacks);

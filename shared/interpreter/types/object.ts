@@ -186,6 +186,14 @@ export function installGetSet(t: TypeTable): void {
     g.set!(obj, value);
   };
   gs.slots.tp_repr = (self) => newStr(`<attribute '${(self as PyGetSet).name}' of '${(self as PyGetSet).owner.name}' objects>`);
+  // descr_members / descr_getset (Objects/descrobject.c): d_type as __objclass__, d_name as __name__.
+  gs.slots.tp_getattro = (self, name) => {
+    const g = self as PyGetSet;
+    if (name.value === '__objclass__') return incref(g.owner);
+    if (name.value === '__name__') return newStr(g.name);
+    if (name.value === '__qualname__') return newStr(`${g.owner.name}.${g.name}`);
+    return null;
+  };
   // descr_traverse / descr_dealloc: a class's descriptor holds the class (d_type); static types need no count.
   gs.slots.tp_traverse = (self, visit) => {
     const owner = (self as PyGetSet).owner;
