@@ -15,6 +15,7 @@ import { hash64 } from './types/hashing';
 import { newComplex } from './types/complex';
 import { intToFloat } from './types/int';
 import { listFromIterable } from './types/list';
+import { frameLocals } from './vm';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -565,17 +566,7 @@ const dir: Fn = (args, kwnames) => {
 
 const globals: Fn = () => incref(rt.frame!.globals);
 
-const locals: Fn = () => {
-  const f = rt.frame!;
-  if (f.locals) return incref(f.locals);
-  const d = newDict();
-  f.code.localsplusnames.forEach((n, i) => {
-    let v = f.fast[i];
-    if (v && f.code.localspluskinds[i] !== 'local') v = (v as import('./objects').PyCell).ref;
-    if (v && !(f.code.localspluskinds[i] === 'free' && false)) dict.setItemStr(d, n, v);
-  });
-  return d;
-};
+const locals: Fn = () => frameLocals(rt.frame!);
 
 const input: Fn = (args) => {
   if (args.length) writeStdout(strText(args[0]));

@@ -236,11 +236,34 @@ export function releaseLocals(f: Frame): void {
     }
     while (f.sp > 0) xdecref(f.stack[--f.sp]);
   }
+  if (f.localsSnapshot) {
+    const snapshot = f.localsSnapshot;
+    f.localsSnapshot = null;
+    decref(snapshot);
+  }
   if (f.func) {
     const func = f.func;
     f.func = null;
     decref(func);
   }
+}
+
+/**
+ * The dict f_locals and locals() give for a frame. Module and class bodies: their namespace. Functions, 3.11 and
+ * 3.12: the frame's own snapshot dict, created once and refreshed from the fast locals (Objects/frameobject.c
+ * _PyFrame_FastToLocalsWithError: a bound local is set, an unbound one deleted); 3.13+ (PEP 667): a new dict.
+ */
+export function frameLocals(f: Frame): PyDict {
+  if (f.locals) return incref(f.locals);
+  const keep = rt.v < 313;
+  const d = keep ? (f.localsSnapshot ??= newDict()) : newDict();
+  f.code.localsplusnames.forEach((n, i) => {
+    let v = f.fast[i];
+    if (v && f.code.localspluskinds[i] !== 'local') v = (v as PyCell).ref;
+    if (v) dict.setItemStr(d, n, v);
+    else if (keep && dict.getItemStr(d, n)) dict.delItemStr(d, n);
+  });
+  return keep ? incref(d) : d;
 }
 
 /** PyTraceBack_Here: a traceback entry for frame f in front of the exception's traceback. */

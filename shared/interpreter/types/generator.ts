@@ -98,6 +98,7 @@ export function install(t: TypeTable): void {
     const f = (self as PyGenerator).frame;
     if (!f) return;
     for (const o of f.fast) if (o) visit(o);
+    if (f.localsSnapshot) visit(f.localsSnapshot);
     for (let i = 0; i < f.sp; i++) {
       const o = f.stack[i];
       if (o) visit(o);
