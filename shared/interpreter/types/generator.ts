@@ -84,7 +84,9 @@ export function install(t: TypeTable): void {
   gen.slots.tp_repr = (self) => newStr(`<generator object ${(self as PyGenerator).qualname.value} at ${addressHex(self)}>`);
   gen.slots.tp_finalize = (self) => {
     const g = self as PyGenerator;
-    if (g.frame && started(g)) closeGenerator(g);
+    // _PyGen_Finalize: gen_close. 3.11 closes a never-started generator by running its frame into GeneratorExit
+    // (which clears the frame); 3.12+ only marks it completed and the frame keeps its locals.
+    if (g.frame && (started(g) || rt.v < 312)) closeGenerator(g);
   };
   gen.slots.tp_clear = (self) => {
     const g = self as PyGenerator;
