@@ -2,9 +2,9 @@
 // algorithm is one function per phase as in CPython; which objects a collection examines and where survivors go
 // follows the version: generations for 3.11 (Modules/gcmodule.c) and 3.12–3.13 (Python/gc.c), the incremental
 // collector of 3.14 (Python/gc.c: young collections, increments of the old space, full collections).
-import { findSlot, gcClearOf } from './abstract';
+import { call, findSlot, gcClearOf } from './abstract';
 import { GCList, type GenerationStats } from './gcstate';
-import { PyDict, PyList, PyModule, PyObject, PyTuple, PyType } from './objects';
+import { PyDict, PyList, PyModule, PyObject, PyTuple, PyType, PyWeakref } from './objects';
 import { listAppend } from './types/list';
 import { getItemStr as dictGetStr } from './types/dict';
 import { clearFreeLists, decref, deallocHooks, incref, mayBeTracked, rt } from './runtime';
@@ -149,6 +149,59 @@ function untrackDicts(objects: PyObject[]): void {
   }
 }
 
+/**
+ * handle_weakrefs: every weakref to the garbage, and every weakref that is garbage, is cleared (detached, its
+ * callback kept) before any callback runs; then the callbacks of the cleared weakrefs that are not garbage
+ * themselves run in order, each weakref parked in a list of its own meanwhile and moved to `old` if it
+ * survives. Returns how many of those weakrefs their callback freed.
+ */
+function handleWeakrefs(unreachable: PyObject[], old: GCList): number {
+  const toCall: PyWeakref[] = [];
+  const parked = new GCList();
+  let garbage: Set<PyObject> | null = null;
+  for (const op of unreachable) {
+    if (op instanceof PyWeakref && op.referent) clearRef(op);
+    const refs = op.weakrefs;
+    if (!refs) continue;
+    op.weakrefs = null;
+    for (const wr of refs as PyWeakref[]) {
+      wr.referent = null; // _PyWeakref_ClearRef
+      if (!wr.callback || (garbage ??= new Set(unreachable)).has(wr)) continue;
+      incref(wr);
+      if (wr.gcList) rt.gc.move(wr, parked);
+      toCall.push(wr);
+    }
+  }
+  let freed = 0;
+  for (const wr of toCall) {
+    const callback = wr.callback;
+    if (callback) {
+      try {
+        decref(call(callback, [wr]));
+      } catch (e) {
+        if (deallocHooks.unraisable) deallocHooks.unraisable(e, callback);
+        else throw e;
+      }
+    }
+    const inParked = wr.gcList === parked;
+    decref(wr);
+    if (wr.address === 0) freed++;
+    else if (inParked && wr.gcList === parked) rt.gc.move(wr, old);
+  }
+  return freed;
+}
+
+/** _PyWeakref_ClearRef: detaches a weakref from its referent's list, keeping its callback. */
+function clearRef(wr: PyWeakref): void {
+  const list = wr.referent!.weakrefs;
+  if (list) {
+    const i = list.indexOf(wr);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) wr.referent!.weakrefs = null;
+  }
+  wr.referent = null;
+}
+
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
 function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): number {
   let ran = 0;
@@ -237,11 +290,8 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   if (!unreachable.length) return;
   stats.unreachable += unreachable.length;
   const steps = rt.steps;
-  // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
-  if (deallocHooks.clearWeakrefs) {
-    let garbageSet: Set<PyObject> | null = null;
-    for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, (garbageSet ??= new Set(unreachable)));
-  }
+  // Weakrefs the callbacks freed count as collected (gc_collect_main: m += handle_weakrefs(...)).
+  stats.collected += handleWeakrefs(unreachable, to);
   // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
   // freed then is not counted as collected.
   const finalized = finalizeGarbage(unreachable, stats);
