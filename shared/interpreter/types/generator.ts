@@ -99,8 +99,11 @@ export function install(t: TypeTable): void {
   gen.slots.tp_traverse = (self, visit) => {
     const f = (self as PyGenerator).frame;
     if (!f) return;
-    for (const o of f.fast) if (o) visit(o);
+    // _PyFrame_Traverse: frame_obj, f_locals, f_func, then the locals and the stack.
+    if (f.frameObject) visit(f.frameObject);
     if (f.localsSnapshot) visit(f.localsSnapshot);
+    if (f.func) visit(f.func);
+    for (const o of f.fast) if (o) visit(o);
     for (let i = 0; i < f.sp; i++) {
       const o = f.stack[i];
       if (o) visit(o);

@@ -94,9 +94,10 @@ export function install(t: TypeTable): void {
     const fo = self as PyFrameObject & { ownsFrame?: boolean };
     if (!fo.ownsFrame) return;
     const f = fo.frame;
-    for (const o of f.fast) if (o) visit(o);
+    // _PyFrame_Traverse: f_locals, f_func, then the locals.
     if (f.localsSnapshot) visit(f.localsSnapshot);
     if (f.func) visit(f.func);
+    for (const o of f.fast) if (o) visit(o);
   };
   // frame_clear (Objects/frameobject.c): a finished frame drops its locals (frame_tp_clear); a running one
   // refuses; a suspended generator's is closed (3.11, 3.12) or refuses (3.13+).
