@@ -12,7 +12,7 @@ import {
   PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject, PySlice, PyStr, PyTraceback, PyTuple, PyType,
 } from './objects';
 import {
-  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
+  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt, xdecref,
 } from './runtime';
 import { presize as presizeDict } from './types/dictkeys';
 import * as dict from './types/dict';
@@ -74,7 +74,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
   for (let i = 0; i < n; i++) fast[i] = own(args[i]);
   if (hasVarargs) {
     const extra = args.slice(argcount, npos).map(own);
-    fast[total] = newTuple(extra);
+    fast[total] = newTupleFromArray(extra);
   } else if (npos > argcount) {
     if (steal) for (let i = argcount; i < args.length; i++) decref(args[i]);
     const given = npos;
@@ -688,7 +688,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.BUILD_TUPLE: {
               const items = stack.slice(f.sp - arg, f.sp) as PyObject[];
               f.sp -= arg;
-              stack[f.sp++] = newTuple(items);
+              stack[f.sp++] = newTupleFromArray(items);
               break;
             }
             case Op.BUILD_LIST: {
@@ -819,7 +819,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.LIST_TO_TUPLE: {
               const list = stack[f.sp - 1] as PyList;
-              stack[f.sp - 1] = newTuple(list.items.map(incref));
+              stack[f.sp - 1] = newTupleFromArray(list.items.map(incref));
               decref(list);
               break;
             }

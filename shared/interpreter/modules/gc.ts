@@ -4,7 +4,7 @@ import { call, excType, findSlot, indexValue } from '../abstract';
 import { collectGeneration, collectorHooks, garbageList, type CollectionStats } from '../collector';
 import { PERMANENT, type GCList } from '../gcstate';
 import { PyModule, PyObject, PyStr, PyType } from '../objects';
-import { decref, deallocHooks, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { decref, deallocHooks, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 
@@ -27,7 +27,7 @@ function isGC(o: PyObject): boolean {
   return o.ob_type.hasGC && !(o instanceof PyType && !o.heapType);
 }
 
-/** The info dict gc.callbacks receive (3.14 adds the candidates and the duration). */
+/** The info dict gc.callbacks receive (3.14.2 still has only these three keys, as its oracle shows). */
 function callbackInfo(generation: number, stats: CollectionStats): PyObject {
   const info = newDict();
   const put = (key: string, value: PyObject) => {
@@ -37,10 +37,6 @@ function callbackInfo(generation: number, stats: CollectionStats): PyObject {
   put('generation', newInt(generation));
   put('collected', newInt(stats.collected));
   put('uncollectable', newInt(stats.uncollectable));
-  if (rt.v >= 314) {
-    put('candidates', newInt(stats.candidates));
-    put('duration', newFloat(0)); // the simulated clock does not move during a collection
-  }
   return info;
 }
 
