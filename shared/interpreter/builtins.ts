@@ -54,7 +54,9 @@ function clinicParserInit(name: string, keywords: string[]): void {
   if (rt.v !== 311) return;
   const parsers = ((rt as { clinicParsers?: Map<string, PyObject> }).clinicParsers ??= new Map());
   if (parsers.has(name)) return;
-  parsers.set(name, newTuple(keywords.map((k) => internStr(k))));
+  const kwtuple = newTuple(keywords.map((k) => internStr(k)));
+  parsers.set(name, kwtuple);
+  rt.trace?.hold(`${name}() argument parser`, kwtuple);
 }
 
 const print: Fn = (args, kwnames) => {
@@ -63,9 +65,11 @@ const print: Fn = (args, kwnames) => {
   // builtin_print (Argument Clinic, *args): the positional arguments are packed in a tuple for the call.
   clinicParserInit('print', ['sep', 'end', 'file', 'flush']);
   const argsTuple = newTupleFromArray(pos.map((a) => incref(a)));
+  rt.trace?.hold('print() arguments', argsTuple);
   try {
     return printImpl(pos, args, kwnames, nkw);
   } finally {
+    rt.trace?.release(argsTuple);
     decref(argsTuple);
   }
 };

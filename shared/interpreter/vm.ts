@@ -256,7 +256,15 @@ export function releaseLocals(f: Frame): void {
 export function frameLocals(f: Frame): PyDict {
   if (f.locals) return incref(f.locals);
   const keep = rt.v < 313;
-  const d = keep ? (f.localsSnapshot ??= newDict()) : newDict();
+  let d: PyDict;
+  if (keep && f.localsSnapshot) d = f.localsSnapshot;
+  else {
+    d = newDict();
+    if (keep) {
+      f.localsSnapshot = d;
+      if (rt.trace !== null) rt.trace.frameChanged(f);
+    }
+  }
   f.code.localsplusnames.forEach((n, i) => {
     let v = f.fast[i];
     if (v && f.code.localspluskinds[i] !== 'local') v = (v as PyCell).ref;

@@ -194,6 +194,7 @@ function threadStateReprList(): void {
   if (state.threadStateDict) return;
   const d = newDict();
   state.threadStateDict = d;
+  rt.trace?.hold('thread state dict', d);
   const list = newList([]);
   setItemStr(d, 'Py_Repr', list);
   decref(list);

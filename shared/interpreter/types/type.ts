@@ -6,7 +6,6 @@ import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
 import { alloc, decref, incref, internStr, newBool, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
-import { basicWeakref } from '../modules/weakref';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
 import { evalFrame } from '../vm';
@@ -219,17 +218,10 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     dict.delItemStr(type.dict, '__classcell__');
   }
   typeModified();
-  addSubclass(type);
-  // __set_name__ on descriptors (type_new_set_names walks a copy of the class dict), then the parent's
-  // __init_subclass__.
-  const namesToSet = dict.copyDict(type.dict);
-  try {
-    for (const e of dict.entries(namesToSet)) {
-      const setName = lookupType(e.value.ob_type, '__set_name__');
-      if (setName && e.value.ob_type.heapType) decref(callDescriptor(setName, e.value, [type, e.key]));
-    }
-  } finally {
-    decref(namesToSet);
+  // __set_name__ on descriptors, then the parent's __init_subclass__.
+  for (const e of dict.entries(type.dict)) {
+    const setName = lookupType(e.value.ob_type, '__set_name__');
+    if (setName && e.value.ob_type.heapType) decref(callDescriptor(setName, e.value, [type, e.key]));
   }
   const sup = superLookup(type, '__init_subclass__');
   if (sup) {
@@ -241,45 +233,6 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     }
   }
   return type;
-}
-
-/**
- * add_subclass (Objects/typeobject.c, from PyType_Ready): each base keeps a weak reference to the new class in its
- * tp_subclasses dict, keyed by the class's address. A class's dict is made on its first subclass; a builtin
- * base's dict exists before any program runs, so it is kept here as a plain map.
- */
-function addSubclass(type: PyType): void {
-  for (const base of type.bases) {
-    const ref = basicWeakref(type);
-    const holder = base as PyType & { subclassesDict?: PyDict; subclassesMap?: Map<PyType, PyObject> };
-    if (base.heapType) {
-      holder.subclassesDict ??= dict.newDictObject();
-      const key = newInt(type.address);
-      setItem(holder.subclassesDict, key, ref);
-      decref(key);
-      decref(ref);
-    } else {
-      (holder.subclassesMap ??= new Map()).set(type, ref);
-    }
-  }
-}
-
-/** remove_all_subclasses (type_dealloc): the bases drop their weak references to a class that goes. */
-function removeSubclass(type: PyType): void {
-  for (const base of type.bases) {
-    const holder = base as PyType & { subclassesDict?: PyDict; subclassesMap?: Map<PyType, PyObject> };
-    if (holder.subclassesDict) {
-      const key = newInt(type.address);
-      if (dict.getItem(holder.subclassesDict, key)) dict.delItem(holder.subclassesDict, key);
-      decref(key);
-    } else if (holder.subclassesMap) {
-      const ref = holder.subclassesMap.get(type);
-      if (ref) {
-        holder.subclassesMap.delete(type);
-        decref(ref);
-      }
-    }
-  }
 }
 
 /** type_clear (Objects/typeobject.c): the collector breaks a class's cycles by emptying its dict and dropping
@@ -607,15 +560,6 @@ export function install(t: TypeTable): void {
   type.slots.tp_clear = (self) => {
     const ty = self as PyType;
     allTypes.delete(ty);
-    if (ty.heapType) {
-      removeSubclass(ty);
-      const own = ty as PyType & { subclassesDict?: PyDict };
-      if (own.subclassesDict) {
-        const d = own.subclassesDict;
-        own.subclassesDict = undefined;
-        decref(d);
-      }
-    }
     const d = ty.dict;
     if (d) decref(d);
     if (ty.mroTuple) decref(ty.mroTuple);

@@ -37,9 +37,11 @@ export function builtinFunction(name: string, fn: NativeFn, self: PyObject | nul
  */
 export function withArgsTuple<T>(args: PyObject[], body: () => T): T {
   const tuple = newTupleFromArray(args.map((a) => incref(a)));
+  rt.trace?.hold('METH_VARARGS arguments', tuple);
   try {
     return body();
   } finally {
+    rt.trace?.release(tuple);
     decref(tuple);
   }
 }
