@@ -5,7 +5,7 @@ import {
   PyBuiltin, PyComplex, PyDict, PyFloat, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
 import {
-  alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt, xdecref,
+  alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, newTupleFromArray, internStr, raise, rt, xdecref,
 } from './runtime';
 import { computeLinearMro } from './typetable';
 import { bindArgs, builtinFunction, exactArgs, invalidKeyword, rangeArgs } from './types/util';
@@ -15,6 +15,7 @@ import { hash64 } from './types/hashing';
 import { newComplex } from './types/complex';
 import { intToFloat } from './types/int';
 import { listFromIterable } from './types/list';
+import { frameLocals } from './vm';
 
 type Fn = (args: PyObject[], kwnames: PyStr[] | null) => PyObject;
 
@@ -45,9 +46,35 @@ function writeTo(file: PyObject | null, s: string): void {
   }
 }
 
+/**
+ * 3.11 Argument Clinic: the first call of a builtin that parses keywords initialises its static _PyArg_Parser,
+ * whose parser_init allocates the tuple of keyword names it keeps for the rest of the run (3.12+ compile it in).
+ */
+function clinicParserInit(name: string, keywords: string[]): void {
+  if (rt.v !== 311) return;
+  const parsers = ((rt as { clinicParsers?: Map<string, PyObject> }).clinicParsers ??= new Map());
+  if (parsers.has(name)) return;
+  const kwtuple = newTuple(keywords.map((k) => internStr(k)));
+  parsers.set(name, kwtuple);
+  rt.trace?.hold(`${name}() argument parser`, kwtuple);
+}
+
 const print: Fn = (args, kwnames) => {
   const nkw = kwnames ? kwnames.length : 0;
   const pos = args.slice(0, args.length - nkw);
+  // builtin_print (Argument Clinic, *args): the positional arguments are packed in a tuple for the call.
+  clinicParserInit('print', ['sep', 'end', 'file', 'flush']);
+  const argsTuple = newTupleFromArray(pos.map((a) => incref(a)));
+  rt.trace?.hold('print() arguments', argsTuple);
+  try {
+    return printImpl(pos, args, kwnames, nkw);
+  } finally {
+    rt.trace?.release(argsTuple);
+    decref(argsTuple);
+  }
+};
+
+function printImpl(pos: PyObject[], args: PyObject[], kwnames: PyStr[] | null, nkw: number): PyObject {
   let sep = ' ';
   let end = '\n';
   let file: PyObject | null = null;
@@ -82,7 +109,7 @@ const print: Fn = (args, kwnames) => {
   }
   writeTo(file, out + end);
   return incref(rt.None);
-};
+}
 
 function minmax(name: 'min' | 'max', op: number): Fn {
   return (args, kwnames) => {
@@ -565,17 +592,7 @@ const dir: Fn = (args, kwnames) => {
 
 const globals: Fn = () => incref(rt.frame!.globals);
 
-const locals: Fn = () => {
-  const f = rt.frame!;
-  if (f.locals) return incref(f.locals);
-  const d = newDict();
-  f.code.localsplusnames.forEach((n, i) => {
-    let v = f.fast[i];
-    if (v && f.code.localspluskinds[i] !== 'local') v = (v as import('./objects').PyCell).ref;
-    if (v && !(f.code.localspluskinds[i] === 'free' && false)) dict.setItemStr(d, n, v);
-  });
-  return d;
-};
+const locals: Fn = () => frameLocals(rt.frame!);
 
 const input: Fn = (args) => {
   if (args.length) writeStdout(strText(args[0]));

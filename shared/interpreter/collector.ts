@@ -2,9 +2,10 @@
 // algorithm is one function per phase as in CPython; which objects a collection examines and where survivors go
 // follows the version: generations for 3.11 (Modules/gcmodule.c) and 3.12–3.13 (Python/gc.c), the incremental
 // collector of 3.14 (Python/gc.c: young collections, increments of the old space, full collections).
-import { findSlot, gcClearOf } from './abstract';
+import { call, findSlot, gcClearOf } from './abstract';
 import { GCList, type GenerationStats } from './gcstate';
-import { PyDict, PyModule, PyObject, PyTuple, PyType } from './objects';
+import { PyDict, PyList, PyModule, PyObject, PyTuple, PyType, PyWeakref } from './objects';
+import { listAppend } from './types/list';
 import { getItemStr as dictGetStr } from './types/dict';
 import { clearFreeLists, decref, deallocHooks, incref, mayBeTracked, rt } from './runtime';
 
@@ -148,6 +149,59 @@ function untrackDicts(objects: PyObject[]): void {
   }
 }
 
+/**
+ * handle_weakrefs: every weakref to the garbage, and every weakref that is garbage, is cleared (detached, its
+ * callback kept) before any callback runs; then the callbacks of the cleared weakrefs that are not garbage
+ * themselves run in order, each weakref parked in a list of its own meanwhile and moved to `old` if it
+ * survives. Returns how many of those weakrefs their callback freed.
+ */
+function handleWeakrefs(unreachable: PyObject[], old: GCList): number {
+  const toCall: PyWeakref[] = [];
+  const parked = new GCList();
+  let garbage: Set<PyObject> | null = null;
+  for (const op of unreachable) {
+    if (op instanceof PyWeakref && op.referent) clearRef(op);
+    const refs = op.weakrefs;
+    if (!refs) continue;
+    op.weakrefs = null;
+    for (const wr of refs as PyWeakref[]) {
+      wr.referent = null; // _PyWeakref_ClearRef
+      if (!wr.callback || (garbage ??= new Set(unreachable)).has(wr)) continue;
+      incref(wr);
+      if (wr.gcList) rt.gc.move(wr, parked);
+      toCall.push(wr);
+    }
+  }
+  let freed = 0;
+  for (const wr of toCall) {
+    const callback = wr.callback;
+    if (callback) {
+      try {
+        decref(call(callback, [wr]));
+      } catch (e) {
+        if (deallocHooks.unraisable) deallocHooks.unraisable(e, callback);
+        else throw e;
+      }
+    }
+    const inParked = wr.gcList === parked;
+    decref(wr);
+    if (wr.address === 0) freed++;
+    else if (inParked && wr.gcList === parked) rt.gc.move(wr, old);
+  }
+  return freed;
+}
+
+/** _PyWeakref_ClearRef: detaches a weakref from its referent's list, keeping its callback. */
+function clearRef(wr: PyWeakref): void {
+  const list = wr.referent!.weakrefs;
+  if (list) {
+    const i = list.indexOf(wr);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) wr.referent!.weakrefs = null;
+  }
+  wr.referent = null;
+}
+
 /** finalize_garbage: call each unreachable object's finalizer once (PEP 442). */
 function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): number {
   let ran = 0;
@@ -172,11 +226,11 @@ function finalizeGarbage(unreachable: PyObject[], stats: CollectionStats): numbe
 }
 
 /** delete_garbage: break the cycles with tp_clear; reference counting frees the rest. */
-function deleteGarbage(garbage: PyObject[], saveAll: PyObject[] | null): void {
+function deleteGarbage(garbage: PyObject[], saveAll: PyList | null): void {
   for (const o of garbage) {
     if (o.address === 0) continue; // already freed by an earlier clear
     if (saveAll) {
-      saveAll.push(incref(o));
+      listAppend(saveAll, o); // PyList_Append(gcstate->garbage, op)
       continue;
     }
     const clear = slotsOf(o.ob_type).clear;
@@ -236,11 +290,8 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   if (!unreachable.length) return;
   stats.unreachable += unreachable.length;
   const steps = rt.steps;
-  // handle_weakrefs: weakrefs to garbage are cleared first; only those not garbage themselves call back.
-  if (deallocHooks.clearWeakrefs) {
-    let garbageSet: Set<PyObject> | null = null;
-    for (const o of unreachable) if (o.weakrefs) deallocHooks.clearWeakrefs(o, (garbageSet ??= new Set(unreachable)));
-  }
+  // Weakrefs the callbacks freed count as collected (gc_collect_main: m += handle_weakrefs(...)).
+  stats.collected += handleWeakrefs(unreachable, to);
   // Finalizers may free part of the garbage outright (a generator's close() drops its frame's locals): what is
   // freed then is not counted as collected.
   const finalized = finalizeGarbage(unreachable, stats);
@@ -254,19 +305,15 @@ function collectRegion(from: PyObject[], to: GCList, full: boolean, stats: Colle
   stats.resurrected = resurrected.length;
   stats.collected += garbage.length;
   if (rt.trace !== null) rt.trace.garbage(garbage);
-  deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? savedGarbage() : null);
+  deleteGarbage(garbage, gc.debug & DEBUG_SAVEALL ? garbageList.list : null);
   // Whatever outlived tp_clear "may die later" in `to`.
   appendTo(garbage.filter((o) => o.address !== 0 && o.gcList && o.gcList !== to), to);
 }
 
 const DEBUG_SAVEALL = 32;
 
-/** gc.garbage's items (the gc module installs the list). */
-export const garbageList = { items: null as PyObject[] | null };
-
-function savedGarbage(): PyObject[] {
-  return garbageList.items ?? [];
-}
+/** gc.garbage (the gc module installs the list). */
+export const garbageList = { list: null as PyList | null };
 
 /** gc_collect_main (3.11–3.13): collects generation `generation` and the younger ones. */
 function collectGenerations(generation: number, stats: CollectionStats): void {

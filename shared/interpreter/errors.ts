@@ -1,11 +1,12 @@
 // Printing exceptions as CPython does (Python/pythonrun.c print_exception, Lib/traceback.py): the traceback of
 // an uncaught exception with its chained causes, and "Exception ignored in" for errors in finalizers.
-import { getAttrOpt, reprText, strText } from './abstract';
+import { call, getAttrOpt, reprText, strText } from './abstract';
 import { STDLIB_MODULE_NAMES } from './stdlibNames';
 import { calculateSuggestion } from './suggestions';
 import { dirOf } from './types/type';
-import { PyBaseException, PyObject, PyStr, PyTraceback } from './objects';
-import { PyRaise, decref, newStr, rt } from './runtime';
+import { PyBaseException, PyModule, PyObject, PyStr, PyTraceback, PyTuple, PyType } from './objects';
+import { PyRaise, alloc, decref, incref, newDict, newStr, rt } from './runtime';
+import { getItemStr as dictGetItemStr } from './types/dict';
 import { exceptionStr } from './types/exceptions';
 import { isExceptionGroup, type PyBaseExceptionGroup } from './types/exceptiongroup';
 
@@ -183,19 +184,79 @@ function printExceptionGroup(ctx: PrintContext, e: PyBaseExceptionGroup): string
 export function reportUnraisable(err: unknown, where: PyObject): void {
   if (!(err instanceof PyRaise)) throw err;
   const e = err.exc;
-  let what: string;
+  const del = where.ob_type.dict?.map.get('__del__')?.value ?? null;
+  // 3.14 names what was being done (PyErr_FormatUnraisable in slot_tp_finalize) and passes no object.
+  const errMsg = rt.v >= 314 && del ? `Exception ignored while calling deallocator ${safeRepr(del)}` : null;
+  const object = errMsg ? null : (del ?? where);
+  const sysModule = rt.modules ? dictGetItemStr(rt.modules, 'sys') : null;
+  const hook = sysModule ? dictGetItemStr((sysModule as PyModule).dict, 'unraisablehook') : null;
+  if (hook && hook !== unraisableHooks.default) {
+    // _PyErr_WriteUnraisableMsg: a hook the program installed gets sys.UnraisableHookArgs.
+    const args = unraisableHookArgs(e, errMsg, object);
+    try {
+      decref(call(hook, [args]));
+    } catch (hookErr) {
+      if (!(hookErr instanceof PyRaise)) throw hookErr;
+      writeUnraisable(hookErr.exc, 'Exception ignored in sys.unraisablehook', hook);
+      decref(hookErr.exc);
+    } finally {
+      decref(args);
+    }
+    decref(e);
+    return;
+  }
+  writeUnraisable(e, errMsg, object);
+  decref(e);
+}
+
+function safeRepr(o: PyObject): string {
   try {
-    const del = where.ob_type.dict?.map.get('__del__');
-    what = del ? reprText(del.value) : reprText(where);
+    return reprText(o);
   } catch (inner) {
     if (inner instanceof PyRaise) decref(inner.exc);
-    what = '<object repr() failed>';
+    return '<object repr() failed>';
   }
-  let text = `Exception ignored in: ${what}\n`;
+}
+
+/** write_unraisable_exc (Python/errors.c), the default sys.unraisablehook. */
+function writeUnraisable(e: PyBaseException, errMsg: string | null, object: PyObject | null): void {
+  let text = errMsg !== null ? (object ? `${errMsg}: ${safeRepr(object)}\n` : `${errMsg}:\n`)
+    : object ? `Exception ignored in: ${safeRepr(object)}\n` : '';
   if (e.traceback) text += 'Traceback (most recent call last):\n' + formatTraceback(e.traceback as PyTraceback);
   text += exceptionHeader(e) + '\n';
   rt.stderr.push(text);
-  decref(e);
+}
+
+/** sys.unraisablehook as CPython starts with it (set by the sys module). */
+export const unraisableHooks = { default: null as PyObject | null };
+
+let hookArgsType: PyType | null = null;
+const HOOK_FIELDS = ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'];
+
+/** sys.UnraisableHookArgs (a struct sequence): the five fields as a tuple, readable by name. */
+function unraisableHookArgs(e: PyBaseException, errMsg: string | null, object: PyObject | null): PyObject {
+  if (!hookArgsType || hookArgsType.base !== rt.t.tuple) {
+    const t = new PyType(rt.t.type, 'UnraisableHookArgs', rt.t.tuple);
+    t.module = 'sys';
+    t.mro = [t, rt.t.tuple, rt.t.object];
+    t.dict = newDict();
+    t.slots.tp_getattro = (self, name) => {
+      const i = HOOK_FIELDS.indexOf(name.value);
+      return i >= 0 ? incref((self as PyTuple).items[i]) : null;
+    };
+    hookArgsType = t;
+  }
+  const items = [incref(e.ob_type), incref(e), incref(e.traceback ?? rt.None), errMsg !== null ? newStr(errMsg) : incref(rt.None), incref(object ?? rt.None)];
+  return alloc(new PyTuple(hookArgsType, items), 3 * rt.version.ptr + items.length * rt.version.ptr);
+}
+
+/** The default sys.unraisablehook(unraisable). */
+export function defaultUnraisableHook(u: PyObject): void {
+  const field = (i: number) => (u as PyTuple).items[i];
+  const e = field(1);
+  if (!(e instanceof PyBaseException)) return;
+  const msg = field(3);
+  writeUnraisable(e, msg instanceof PyStr ? msg.value : null, field(4) === rt.None ? null : field(4));
 }
 
 /** The trailer _Py_Offer_Suggestions adds to an exact NameError or AttributeError's message. */

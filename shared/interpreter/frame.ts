@@ -22,6 +22,9 @@ export class Frame {
   kwnames: PyTuple | null = null;
   /** The frame finished (returned or raised): its locals were released or handed to its frame object. */
   done = false;
+  /** 3.11–3.12: the dict f_locals and locals() return for a function frame (frame->f_locals), refreshed from
+   *  the fast locals on each request (PyFrame_FastToLocalsWithError) and kept until the frame is cleared. */
+  localsSnapshot: PyDict | null = null;
   /** 3.14: the incremental collector already marked what this frame holds (frame->visited). */
   gcVisited = false;
   /** The last line the trace recorded for this frame. */

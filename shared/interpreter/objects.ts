@@ -148,6 +148,9 @@ export class PyDict extends PyObject {
   unicodeKeys = true;
   /** A split dict (an instance's __dict__): its keys are its class's shared keys. */
   sharedKeys: SharedKeys | null = null;
+  /** 3.13+: the instance whose inline values this split dict uses (values->embedded); they stay the
+   *  instance's while the dict keeps its shared keys (Objects/dictobject.c). Not set otherwise. */
+  embeddedIn?: PyObject;
   constructor(type: PyType) {
     super(type);
   }

@@ -140,6 +140,7 @@ export function visitFrame(f: Frame, visit: SlotVisitor): void {
     const o = f.stack[i];
     if (o) visit(Slot.STACK, i, o);
   }
+  if (f.localsSnapshot) visit(Slot.NAME, 'f_locals', f.localsSnapshot);
   if (f.func) visit(Slot.NAME, 'f_func', f.func);
   if (f.frameObject && !f.done) visit(Slot.NAME, 'f_frame_object', f.frameObject); // a finished frame let it go
 }

@@ -135,7 +135,7 @@ export function xdecref(o: PyObject | null | undefined): void {
 
 /** Places a new object on the heap: its address (from its type's free list if it has one, else the allocator),
  *  GC tracking and the trace's allocation event. */
-export function alloc<T extends PyObject>(o: T, size: number): T {
+export function alloc<T extends PyObject>(o: T, size: number, untracked = false): T {
   o.allocSize = size;
   const type = o.ob_type;
   const key = freelistKey(o, rt.t);
@@ -152,7 +152,7 @@ export function alloc<T extends PyObject>(o: T, size: number): T {
   if (!saved && type.hasGC) rt.gc.link();
   if (type.heapType) incref(type);
   // Dicts start untracked before 3.14 and are tracked once they hold a container (dictobject.c MAINTAIN_TRACKING).
-  if (type.hasGC && !(type === rt.t.dict && rt.v < 314)) track(o);
+  if (type.hasGC && !untracked && !(type === rt.t.dict && rt.v < 314)) track(o);
   return o;
 }
 
@@ -437,6 +437,16 @@ export function internStr(s: string): PyStr {
 export function newTuple(items: PyObject[]): PyTuple {
   if (items.length === 0) return incref(rt.emptyTuple);
   return alloc(new PyTuple(rt.t.tuple, items), 3 * rt.version.ptr + items.length * rt.version.ptr);
+}
+
+/**
+ * A tuple built from values (BUILD_TUPLE, *args, a list made a tuple). 3.14 (gh-139951, _PyTuple_FromArray and
+ * _PyTuple_FromStackRefSteal) tracks it only if some item's type is a GC type; other versions always do.
+ */
+export function newTupleFromArray(items: PyObject[]): PyTuple {
+  if (rt.v < 314 || items.length === 0) return newTuple(items);
+  for (const x of items) if (x.ob_type.hasGC) return newTuple(items);
+  return alloc(new PyTuple(rt.t.tuple, items), 3 * rt.version.ptr + items.length * rt.version.ptr, true);
 }
 
 /** A new list owning the given references. */

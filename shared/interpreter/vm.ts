@@ -12,7 +12,7 @@ import {
   PyBaseException, PyBuiltin, PyCell, PyDict, PyFrameObject, PyFunction, PyGenerator, PyInt, PyList, PyMethod, PyObject, PySlice, PyStr, PyTraceback, PyTuple, PyType,
 } from './objects';
 import {
-  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, raise, rt, xdecref,
+  PyRaise, SimulationStopped, alloc, decref, incref, newBool, newDict, newException, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt, xdecref,
 } from './runtime';
 import { presize as presizeDict } from './types/dictkeys';
 import * as dict from './types/dict';
@@ -74,7 +74,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: Py
   for (let i = 0; i < n; i++) fast[i] = own(args[i]);
   if (hasVarargs) {
     const extra = args.slice(argcount, npos).map(own);
-    fast[total] = newTuple(extra);
+    fast[total] = newTupleFromArray(extra);
   } else if (npos > argcount) {
     if (steal) for (let i = argcount; i < args.length; i++) decref(args[i]);
     const given = npos;
@@ -244,11 +244,42 @@ export function releaseLocals(f: Frame): void {
     }
     while (f.sp > 0) xdecref(f.stack[--f.sp]);
   }
+  if (f.localsSnapshot) {
+    const snapshot = f.localsSnapshot;
+    f.localsSnapshot = null;
+    decref(snapshot);
+  }
   if (f.func) {
     const func = f.func;
     f.func = null;
     decref(func);
   }
+}
+
+/**
+ * The dict f_locals and locals() give for a frame. Module and class bodies: their namespace. Functions, 3.11 and
+ * 3.12: the frame's own snapshot dict, created once and refreshed from the fast locals (Objects/frameobject.c
+ * _PyFrame_FastToLocalsWithError: a bound local is set, an unbound one deleted); 3.13+ (PEP 667): a new dict.
+ */
+export function frameLocals(f: Frame): PyDict {
+  if (f.locals) return incref(f.locals);
+  const keep = rt.v < 313;
+  let d: PyDict;
+  if (keep && f.localsSnapshot) d = f.localsSnapshot;
+  else {
+    d = newDict();
+    if (keep) {
+      f.localsSnapshot = d;
+      if (rt.trace !== null) rt.trace.frameChanged(f);
+    }
+  }
+  f.code.localsplusnames.forEach((n, i) => {
+    let v = f.fast[i];
+    if (v && f.code.localspluskinds[i] !== 'local') v = (v as PyCell).ref;
+    if (v) dict.setItemStr(d, n, v);
+    else if (keep && dict.getItemStr(d, n)) dict.delItemStr(d, n);
+  });
+  return keep ? incref(d) : d;
 }
 
 /** PyTraceBack_Here: a traceback entry for frame f in front of the exception's traceback. */
@@ -690,7 +721,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.BUILD_TUPLE: {
               const items = stack.slice(f.sp - arg, f.sp) as PyObject[];
               f.sp -= arg;
-              stack[f.sp++] = newTuple(items);
+              stack[f.sp++] = newTupleFromArray(items);
               break;
             }
             case Op.BUILD_LIST: {
@@ -821,7 +852,7 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             }
             case Op.LIST_TO_TUPLE: {
               const list = stack[f.sp - 1] as PyList;
-              stack[f.sp - 1] = newTuple(list.items.map(incref));
+              stack[f.sp - 1] = newTupleFromArray(list.items.map(incref));
               decref(list);
               break;
             }

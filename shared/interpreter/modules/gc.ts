@@ -4,9 +4,9 @@ import { call, excType, findSlot, indexValue } from '../abstract';
 import { collectGeneration, collectorHooks, garbageList, type CollectionStats } from '../collector';
 import { PERMANENT, type GCList } from '../gcstate';
 import { PyModule, PyObject, PyStr, PyType } from '../objects';
-import { decref, deallocHooks, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { decref, deallocHooks, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
-import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
+import { builtinFunction, exactArgs, rangeArgs, withArgsTuple } from '../types/util';
 
 const DEBUG_FLAGS: [string, number][] = [
   ['DEBUG_STATS', 1], ['DEBUG_COLLECTABLE', 2], ['DEBUG_UNCOLLECTABLE', 4], ['DEBUG_SAVEALL', 32], ['DEBUG_LEAK', 38],
@@ -27,7 +27,7 @@ function isGC(o: PyObject): boolean {
   return o.ob_type.hasGC && !(o instanceof PyType && !o.heapType);
 }
 
-/** The info dict gc.callbacks receive (3.14 adds the candidates and the duration). */
+/** The info dict gc.callbacks receive (3.14.2 still has only these three keys, as its oracle shows). */
 function callbackInfo(generation: number, stats: CollectionStats): PyObject {
   const info = newDict();
   const put = (key: string, value: PyObject) => {
@@ -37,10 +37,6 @@ function callbackInfo(generation: number, stats: CollectionStats): PyObject {
   put('generation', newInt(generation));
   put('collected', newInt(stats.collected));
   put('uncollectable', newInt(stats.uncollectable));
-  if (rt.v >= 314) {
-    put('candidates', newInt(stats.candidates));
-    put('duration', newFloat(0)); // the simulated clock does not move during a collection
-  }
   return info;
 }
 
@@ -50,7 +46,7 @@ export function installGc(m: PyModule): void {
   const garbage = newList([]);
   dict.setItemStr(d, 'garbage', garbage);
   decref(garbage);
-  garbageList.items = garbage.items;
+  garbageList.list = garbage;
   const callbacks = newList([]);
   dict.setItemStr(d, 'callbacks', callbacks);
   decref(callbacks);
@@ -98,12 +94,13 @@ export function installGc(m: PyModule): void {
   fn('is_tracked', (args, kw) => { exactArgs('is_tracked', args, 1, kw); return newBool(args[0].gcList !== null); });
   fn('is_finalized', (args, kw) => { exactArgs('is_finalized', args, 1, kw); return newBool(isGC(args[0]) && args[0].finalized); });
   fn('get_threshold', () => newTuple([newInt(gc.thresholds[0]), newInt(gc.thresholds[1]), newInt(rt.v >= 314 ? 0 : gc.thresholds[2])]));
-  fn('set_threshold', (args, kw) => {
+  // gc_set_threshold is METH_VARARGS (PyArg_ParseTuple): its arguments arrive in a tuple.
+  fn('set_threshold', (args, kw) => withArgsTuple(args, () => {
     rangeArgs('set_threshold', args, 1, 3);
     if (kw?.length) raise(excType('TypeError'), 'set_threshold() takes no keyword arguments');
     args.forEach((a, i) => { gc.thresholds[i] = intArg(a); });
     return none();
-  });
+  }));
   fn('get_count', () => {
     const c = gc.counts;
     const counts = rt.v >= 314 ? [c[0], c[1 + gc.visitedSpace], c[2 - gc.visitedSpace]] : c;

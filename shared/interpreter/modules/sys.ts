@@ -7,6 +7,7 @@ import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 import { borrowedReferences, frameObject } from '../vm';
 import { newModule } from './index';
+import { defaultUnraisableHook, unraisableHooks } from '../errors';
 import { getsizeofExtra } from '../sizes';
 
 /** The refcount immortal objects report (Include/object.h): 3.12-3.13 UINT_MAX, 3.14 3 << 30 (64-bit). */
@@ -57,6 +58,13 @@ export function installSys(m: PyModule): void {
     dict.setItemStr(d, name, o);
     decref(o);
   };
+  fn('unraisablehook', (args, kw) => {
+    exactArgs('unraisablehook', args, 1, kw);
+    defaultUnraisableHook(args[0]);
+    return incref(rt.None);
+  });
+  unraisableHooks.default = dict.getItemStr(d, 'unraisablehook');
+  dict.setItemStr(d, '__unraisablehook__', unraisableHooks.default!);
   fn('getrefcount', (args, kw) => {
     exactArgs('getrefcount', args, 1, kw);
     const o = args[0];

@@ -3,8 +3,8 @@
 // slot wrappers (`__add__`, `__len__`, ...) that CPython's add_operators puts in a builtin type's dict.
 import { EQ, GE, GT, LE, LT, NE, callDescriptor, excType, indexValue, isSubtype, typeName } from '../abstract';
 import { PyBuiltin, PyInt, PyObject, type NativeFn, type PyStr, type PyType } from '../objects';
-import { alloc, decref, incref, newBool, newInt, raise, rt } from '../runtime';
-import { setItemStrNew } from './dict';
+import { alloc, decref, incref, newBool, newDict, newInt, newList, raise, rt } from '../runtime';
+import { setItemStr, setItemStrNew } from './dict';
 import { builtinHash64 } from './hashing';
 import { PyGetSet } from './object';
 import { invalidKeyword, method } from './util';
@@ -185,8 +185,24 @@ export function adjustIndices(start: number, end: number, len: number): [number,
 
 const reprActive = new Set<PyObject>();
 
+/**
+ * The first Py_ReprEnter of a run creates the thread state's dict (PyThreadState_GetDict) and the `Py_Repr`
+ * list in it, which then live as long as the thread: real allocations the collector counts.
+ */
+function threadStateReprList(): void {
+  const state = rt as { threadStateDict?: PyObject };
+  if (state.threadStateDict) return;
+  const d = newDict();
+  state.threadStateDict = d;
+  rt.trace?.hold('thread state dict', d);
+  const list = newList([]);
+  setItemStr(d, 'Py_Repr', list);
+  decref(list);
+}
+
 /** True when o is already being repr'd (the caller writes `[...]`); else marks it. */
 export function reprEnter(o: PyObject): boolean {
+  threadStateReprList();
   if (reprActive.has(o)) return true;
   reprActive.add(o);
   return false;

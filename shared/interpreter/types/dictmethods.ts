@@ -410,10 +410,18 @@ export function install(t: TypeTable): void {
       return incref(a);
     },
   };
+  // dict_traverse (Objects/dictobject.c): a table of str keys visits only the values (str cannot be in a
+  // cycle); any other table each value, then its key.
   s.tp_traverse = (o, visit) => {
-    for (const e of dict.entries(o as PyDict)) {
-      visit(e.key);
+    const d = o as PyDict;
+    if (d.embeddedIn && d.sharedKeys) return; // the values are the instance's to visit
+    if (d.unicodeKeys || d.sharedKeys) {
+      for (const e of d.map.values()) visit(e.value);
+      return;
+    }
+    for (const e of d.map.values()) {
       visit(e.value);
+      visit(e.key);
     }
   };
   s.tp_clear = (o) => dict.clear(o as PyDict);

@@ -156,7 +156,13 @@ export function install(t: TypeTable): void {
     const d = self as PyBuiltin;
     return newStr(`<method '${d.name}' of '${d.owner?.name}' objects>`);
   };
-  md.slots.tp_getattro = b.slots.tp_getattro;
+  // descr_members (Objects/descrobject.c): __objclass__ is d_type.
+  md.slots.tp_getattro = (self, name) => {
+    const d = self as PyBuiltin;
+    if (name.value === '__objclass__' && d.owner) return incref(d.owner);
+    if (name.value === '__qualname__' && d.owner) return newStr(`${d.owner.name}.${d.name}`);
+    return b.slots.tp_getattro!(self, name);
+  };
 
   const cmd = t.classmethod_descriptor;
   cmd.slots.tp_descr_get = (self, obj, type) => {
@@ -187,6 +193,13 @@ export function install(t: TypeTable): void {
       slots.delete(d.name);
     }
     if (old) decref(old);
+  };
+  member.slots.tp_getattro = (self, name) => {
+    const d = self as PyBuiltin;
+    if (name.value === '__objclass__' && d.owner) return incref(d.owner);
+    if (name.value === '__name__') return newStr(d.name);
+    if (name.value === '__qualname__' && d.owner) return newStr(`${d.owner.name}.${d.name}`);
+    return null;
   };
   member.slots.tp_repr = (self) => newStr(`<member '${(self as PyBuiltin).name}' of '${(self as PyBuiltin).owner?.name}' objects>`);
 

@@ -84,7 +84,9 @@ export function install(t: TypeTable): void {
   gen.slots.tp_repr = (self) => newStr(`<generator object ${(self as PyGenerator).qualname.value} at ${addressHex(self)}>`);
   gen.slots.tp_finalize = (self) => {
     const g = self as PyGenerator;
-    if (g.frame && started(g)) closeGenerator(g);
+    // _PyGen_Finalize: gen_close. 3.11 closes a never-started generator by running its frame into GeneratorExit
+    // (which clears the frame); 3.12+ only marks it completed and the frame keeps its locals.
+    if (g.frame && (started(g) || rt.v < 312)) closeGenerator(g);
   };
   gen.slots.tp_clear = (self) => {
     const g = self as PyGenerator;
@@ -97,6 +99,10 @@ export function install(t: TypeTable): void {
   gen.slots.tp_traverse = (self, visit) => {
     const f = (self as PyGenerator).frame;
     if (!f) return;
+    // _PyFrame_Traverse: frame_obj, f_locals, f_func, then the locals and the stack.
+    if (f.frameObject) visit(f.frameObject);
+    if (f.localsSnapshot) visit(f.localsSnapshot);
+    if (f.func) visit(f.func);
     for (const o of f.fast) if (o) visit(o);
     for (let i = 0; i < f.sp; i++) {
       const o = f.stack[i];

@@ -6,7 +6,7 @@ import {
 } from '../objects';
 import { alloc, decref, incref, newInt, newList, newStr, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
-import { frameObject, releaseLocals } from '../vm';
+import { frameLocals, frameObject, releaseLocals } from '../vm';
 import * as dict from './dict';
 import { noneHash64 } from './hashing';
 import { frameObjectHeaderSize, interpreterFrameHeaderSize } from '../sizes';
@@ -94,9 +94,29 @@ export function install(t: TypeTable): void {
     const fo = self as PyFrameObject & { ownsFrame?: boolean };
     if (!fo.ownsFrame) return;
     const f = fo.frame;
-    for (const o of f.fast) if (o) visit(o);
+    // _PyFrame_Traverse: f_locals, f_func, then the locals.
+    if (f.localsSnapshot) visit(f.localsSnapshot);
     if (f.func) visit(f.func);
+    for (const o of f.fast) if (o) visit(o);
   };
+  // frame_clear (Objects/frameobject.c): a finished frame drops its locals (frame_tp_clear); a running one
+  // refuses; a suspended generator's is closed (3.11, 3.12) or refuses (3.13+).
+  method(frame, 'clear', (_a, _k, self) => {
+    const fo = self as PyFrameObject & { ownsFrame?: boolean };
+    const f = fo.frame;
+    const g = f.generator;
+    if (g && !f.done) {
+      if (g.running) raise(excType('RuntimeError'), 'cannot clear an executing frame');
+      if (rt.v >= 313) raise(excType('RuntimeError'), 'cannot clear a suspended frame');
+      g.ob_type.slots.tp_finalize?.(g);
+    } else if (!f.done) {
+      raise(excType('RuntimeError'), 'cannot clear an executing frame');
+    } else if (fo.ownsFrame) {
+      fo.ownsFrame = false;
+      releaseLocals(f);
+    }
+    return incref(rt.None);
+  });
   // frame_sizeof (Objects/frameobject.c): the frame object, the interpreter frame's header and its slots.
   method(frame, '__sizeof__', (_a, _k, self) => {
     const code = (self as PyFrameObject).frame.code;
@@ -116,16 +136,7 @@ export function install(t: TypeTable): void {
         if (!f.back) return incref(rt.None);
         return incref(frameObject(f.back));
       }
-      case 'f_locals': {
-        if (f.locals) return incref(f.locals);
-        const d = dict.newDictObject();
-        f.code.localsplusnames.forEach((n, i) => {
-          let v = f.fast[i];
-          if (v && f.code.localspluskinds[i] !== 'local') v = (v as import('../objects').PyCell).ref;
-          if (v) dict.setItemStr(d, n, v);
-        });
-        return d;
-      }
+      case 'f_locals': return frameLocals(f);
       default: return null;
     }
   };

@@ -186,6 +186,14 @@ export function installGetSet(t: TypeTable): void {
     g.set!(obj, value);
   };
   gs.slots.tp_repr = (self) => newStr(`<attribute '${(self as PyGetSet).name}' of '${(self as PyGetSet).owner.name}' objects>`);
+  // descr_members / descr_getset (Objects/descrobject.c): d_type as __objclass__, d_name as __name__.
+  gs.slots.tp_getattro = (self, name) => {
+    const g = self as PyGetSet;
+    if (name.value === '__objclass__') return incref(g.owner);
+    if (name.value === '__name__') return newStr(g.name);
+    if (name.value === '__qualname__') return newStr(`${g.owner.name}.${g.name}`);
+    return null;
+  };
   // descr_traverse / descr_dealloc: a class's descriptor holds the class (d_type); static types need no count.
   gs.slots.tp_traverse = (self, visit) => {
     const owner = (self as PyGetSet).owner;
@@ -212,6 +220,8 @@ export function materializeDict(o: PyObject): PyDict {
     }
     holder.values = null;
   }
+  // 3.13+: make_dict_from_instance_attributes gives the dict the instance's inline values, still the instance's.
+  if (rt.v >= 313 && d.sharedKeys) d.embeddedIn = o;
   holder.dict = d;
   return d;
 }
@@ -227,6 +237,7 @@ export function addInstanceDescriptors(type: PyType, wantDict: boolean, wantWeak
         const holder = obj as PyObject & { dict?: PyDict | null; values?: Map<string, PyObject> | null };
         const old = materializeDict(obj);
         holder.dict = incref(value as PyDict);
+        old.embeddedIn = undefined; // _PyDict_DetachFromObject
         decref(old);
       }), 7 * rt.version.ptr));
   }
@@ -244,7 +255,11 @@ export function instanceTraverse(o: PyObject, visit: (r: PyObject) => void, dict
   const inst = o as PyObject & { slotValues?: Map<string, PyObject> | null; values?: Map<string, PyObject> | null; dict?: PyDict | null };
   if (inst.slotValues) for (const v of inst.slotValues.values()) visit(v);
   if (inst.values) for (const v of inst.values.values()) visit(v);
-  if (inst.dict && !dictInBase) visit(inst.dict);
+  if (inst.dict && !dictInBase) {
+    // _PyObject_VisitManagedDict (3.13+): valid inline values are visited, not the dict that shares them.
+    if (inst.dict.embeddedIn === o && inst.dict.sharedKeys) for (const e of inst.dict.map.values()) visit(e.value);
+    else visit(inst.dict);
+  }
   visit(o.ob_type);
 }
 
@@ -291,6 +306,7 @@ export function instanceClear(o: PyObject, dictInBase = false): void {
   if (inst.dict && !dictInBase) {
     const d = inst.dict;
     inst.dict = null;
+    d.embeddedIn = undefined; // _PyDict_DetachFromObject: a dict that outlives the instance owns its values
     decref(d);
   }
 }

@@ -2,7 +2,7 @@
 // t[:], t * 1, t + ()) do here too, and hash is CPython's xxHash-based tuplehash over the items' hashes.
 import { EQ, excType, getIter, iterNext, reprText, richCompare, richCompareBool, typeName } from '../abstract';
 import { PyList, PyObject, PySlice, PyTuple, type PyStr, type PyType } from '../objects';
-import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newInt, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
   addSlotWrappers, asSsize, cmpResult, def, hasIndex, noKw, notImplemented, posArgs, reprEnter, reprLeave, sliceIndexArg,
@@ -30,7 +30,7 @@ export function newTupleSubtype(type: PyType, items: PyObject[]): PyTuple {
 /** PySequence_Tuple: tuple(iterable); an exact tuple is returned as it is. */
 export function sequenceTuple(v: PyObject): PyTuple {
   if (v.ob_type === rt.t.tuple) return incref(v as PyTuple);
-  if (v.ob_type === rt.t.list) return newTuple((v as PyList).items.map((o) => incref(o)));
+  if (v.ob_type === rt.t.list) return newTupleFromArray((v as PyList).items.map((o) => incref(o)));
   const it = getIter(v);
   const items: PyObject[] = [];
   try {

@@ -388,6 +388,17 @@ function typeSetattro(self: PyObject, name: PyStr, value: PyObject | null): void
   if (value) dict.setItemStr(type.dict, name.value, value);
   else if (!dict.delItemStr(type.dict, name.value)) raiseAttributeError(type, name.value);
   typeModified();
+  if (name.value === '__del__') updateFinalizeSlot(type);
+}
+
+/** update_slot for __del__ (Objects/typeobject.c): tp_finalize follows the MRO's __del__, in the class and
+ *  every class that inherits from it. */
+function updateFinalizeSlot(type: PyType): void {
+  for (const t of allTypes) {
+    if (!t.heapType || !t.mro.includes(type)) continue;
+    if (lookupType(t, '__del__')) t.slots.tp_finalize = callDel;
+    else if (t.slots.tp_finalize === callDel) t.slots.tp_finalize = undefined;
+  }
 }
 
 function typeRepr(self: PyObject): PyObject {

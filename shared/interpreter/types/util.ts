@@ -2,7 +2,7 @@
 // plain list of methods written against the C API conventions (new references out, borrowed in).
 import { excType, typeName } from '../abstract';
 import { PyBuiltin, PyWrapper, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
-import { alloc, incref, raise, rt } from '../runtime';
+import { alloc, decref, incref, newTupleFromArray, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
 import { calculateSuggestion } from '../suggestions';
 
@@ -29,6 +29,21 @@ export function staticFunction(type: PyType, name: string, fn: NativeFn): void {
 export function builtinFunction(name: string, fn: NativeFn, self: PyObject | null = null): PyBuiltin {
   // A module function holds its module (m_self), as CPython's builtin methods do.
   return alloc(new PyBuiltin(rt.t.builtin_function_or_method, name, fn, self ? incref(self) : null, null), 7 * rt.version.ptr);
+}
+
+/**
+ * A METH_VARARGS builtin's call: CPython packs the arguments in a new tuple (_PyStack_AsTuple) for the call and
+ * frees it after, so the tuple is allocated (and counted by the collector) as it is there.
+ */
+export function withArgsTuple<T>(args: PyObject[], body: () => T): T {
+  const tuple = newTupleFromArray(args.map((a) => incref(a)));
+  rt.trace?.hold('METH_VARARGS arguments', tuple);
+  try {
+    return body();
+  } finally {
+    rt.trace?.release(tuple);
+    decref(tuple);
+  }
 }
 
 /** Arity checks with CPython's messages (Python/getargs.c and Argument Clinic). */
