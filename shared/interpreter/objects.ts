@@ -32,6 +32,8 @@ export class PyObject {
   finalized = false;
   /** Weak references to this object, oldest first (tp_weaklistoffset). */
   weakrefs: PyObject[] | null = null;
+  /** The trace recorder's serial number for this object (tracerecorder.ts; 0: never seen by a trace). */
+  traceSerial = 0;
   constructor(public ob_type: PyType) {}
 }
 
