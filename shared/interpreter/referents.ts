@@ -137,8 +137,8 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
   }
   if (extras && o.ob_type.heapType) {
     const own = o as PyObject & Extras;
-    if (own.slotValues) for (const [k, v] of own.slotValues) visit(Slot.NAME, k, v);
-    if (own.values) for (const [k, v] of own.values) visit(Slot.NAME, k, v);
+    if (own.slotValues) own.slotValues.forEach((v, k) => visit(Slot.NAME, k, v));
+    if (own.values) own.values.forEach((v, k) => visit(Slot.NAME, k, v));
     if (own.dict) visit(Slot.NAME, '__dict__', own.dict);
   }
   if (o.ob_type.heapType) visit(Slot.NAME, '__class__', o.ob_type);

@@ -27,10 +27,10 @@ import { Ev, Gen, SLOT_MASK, SLOT_SHIFT, Slot, Trace } from './trace';
 
 /** What the recorder last wrote about an object's references. */
 interface Shadow {
-  /** Any object: its referents as (slot code, target). Lists, tuples and tables use it for what their type
-   *  adds (a subclass's attributes), and only when their type is not the exact builtin one. */
-  slots: number[];
-  targets: PyObject[];
+  /** Any other object: its referents as referents.ts visits them (slot kind, key, target). */
+  kinds: number[] | null;
+  keys: (string | number | PyObject)[] | null;
+  targets: PyObject[] | null;
   /** An exact list or tuple: its items. */
   items: PyObject[] | null;
   /** The index range a hook said may have changed since (lo >= hi: none). */
@@ -40,7 +40,7 @@ interface Shadow {
   entries: Map<DictEntry, PyObject> | null;
   version: number;
   /** The entries hooks named since (null: one they could not name). */
-  pend: (DictEntry | null)[];
+  pend: (DictEntry | null)[] | null;
   /** Queued for the next boundary. */
   queued: boolean;
   /** Compare it all (touched: anything may have changed). */
@@ -52,6 +52,8 @@ interface CodeInfo {
   index: number;
   names: Int32Array;
   positions: Int32Array;
+  /** Shadows of this code's cleared frames, for its next frames (a call costs no allocation). */
+  pool: FrameShadow[];
 }
 
 /** A frame the trace knows: what it held when last compared, and the instruction it runs. */
@@ -64,8 +66,10 @@ interface FrameShadow {
   sp: number;
   func: PyObject | null;
   frameObject: PyObject | null;
-  /** The operands of the instruction in flight (the value stack when it began, its globals and locals). */
-  ops: PyObject[];
+  /** The operands of the instruction in flight: the value stack when it began (nstack entries, null for a
+   *  NULL slot), then its globals and locals (nops in all). */
+  ops: (PyObject | null)[];
+  nstack: number;
   nops: number;
   /** The position index of the instruction in flight. */
   pos: number;
@@ -122,12 +126,14 @@ export class TraceRecorder {
   /** Tests: at each boundary, compare every list, tuple and table the trace knows in full, and throw if that
    *  finds a change the hooks did not report (a mutation without its hook). */
   verify = false;
-  private scratchSlots: number[] = [];
+  private scratchKinds: number[] = [];
+  private scratchKeys: (string | number | PyObject)[] = [];
   private scratchTargets: PyObject[] = [];
   private scratchLen = 0;
   private readonly visitor: SlotVisitor = (kind, key, target) => {
     const n = this.scratchLen++;
-    this.scratchSlots[n] = this.slotCode(kind, key);
+    this.scratchKinds[n] = kind;
+    this.scratchKeys[n] = key;
     this.scratchTargets[n] = target;
   };
 
@@ -292,7 +298,7 @@ export class TraceRecorder {
       this.enqueue(d, s, true);
       return;
     }
-    sh.pend.push(e);
+    (sh.pend ??= []).push(e);
     if (!sh.queued) {
       sh.queued = true;
       this.queue[this.queueLen++] = d;
@@ -336,7 +342,7 @@ export class TraceRecorder {
       const names = new Int32Array(code.localsplusnames.length);
       for (let i = 0; i < names.length; i++) names[i] = this.log.nameIndexOf(code.localsplusnames[i]);
       const positions = new Int32Array(code.lines.length).fill(-1);
-      info = { index: this.log.codes.length, names, positions };
+      info = { index: this.log.codes.length, names, positions, pool: [] };
       this.log.codes.push({ qualname: code.qualname, filename: code.filename, firstlineno: code.firstlineno });
       this.codeInfos.set(code, info);
     }
@@ -366,10 +372,18 @@ export class TraceRecorder {
     if (!fs) {
       const s = this.newSerial(f);
       const info = this.codeInfo(f.code);
-      fs = {
-        frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null,
-        ops: [], nops: 0, pos: this.pos, queued: false, cleared: false,
-      };
+      fs = info.pool.pop();
+      if (fs && fs.fast.length === f.fast.length) {
+        fs.frame = f;
+        fs.serial = s;
+        fs.pos = this.pos;
+        fs.cleared = false;
+      } else {
+        fs = {
+          frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null,
+          ops: [], nstack: 0, nops: 0, pos: this.pos, queued: false, cleared: false,
+        };
+      }
       this.frames.set(f, fs);
       const back = f.back ? this.frames.get(f.back) : undefined;
       this.event();
@@ -412,6 +426,12 @@ export class TraceRecorder {
     this.event();
     this.log.obj(Ev.FRAME_CLEAR, fs.serial, 0, 0);
     fs.cleared = true;
+    fs.fast.fill(null);
+    fs.sp = 0;
+    fs.nops = 0;
+    fs.func = null;
+    fs.frameObject = null;
+    if (fs.info.pool.length < 64) fs.info.pool.push(fs);
     this.frames.delete(f);
     this.bySerial[fs.serial] = undefined;
     if (this.lastFrame === f) {
@@ -422,7 +442,7 @@ export class TraceRecorder {
 
   /** The boundary before the instruction at f.pc: record what the previous ones did, then open this one. */
   step(f: Frame, pc: number): void {
-    this.flush();
+    this.flush(f);
     let fs = this.frameShadow(f);
     if (fs === undefined) {
       this.enterFrame(f);
@@ -432,10 +452,8 @@ export class TraceRecorder {
     const sp = f.sp;
     const ops = fs.ops;
     let n = 0;
-    for (let i = 0; i < sp; i++) {
-      const o = stack[i];
-      if (o) ops[n++] = o;
-    }
+    for (let i = 0; i < sp; i++) ops[n++] = stack[i];
+    fs.nstack = n;
     ops[n++] = f.globals;
     if (f.locals && f.locals !== f.globals) ops[n++] = f.locals;
     fs.nops = n;
@@ -482,14 +500,29 @@ export class TraceRecorder {
 
   // ---- comparing
 
-  private flush(): void {
+  /**
+   * Records everything queued. `completed`: the frame whose instruction just finished (its next one is about to
+   * run). Such an instruction popped every operand it was given, except the two topmost it may use in place
+   * (FOR_ITER's iterator, SEND's receiver; LIST_APPEND and its kind reach deeper, into containers whose hooks
+   * report): entries below those, still in place, are not compared. A frame whose instruction is still running
+   * (it called the frame that is stepping) has all its operands compared.
+   */
+  private flush(completed: Frame | null = null): void {
     const frames = this.queuedFrames;
     for (let i = 0; i < this.framesLen; i++) {
       const fs = frames[i];
       fs.queued = false;
       if (fs.cleared) continue;
       const ops = fs.ops;
-      for (let j = 0; j < fs.nops; j++) this.operand(ops[j]);
+      const f = fs.frame;
+      const n = fs.nstack;
+      const keep = f === completed ? (n - 2 < f.sp ? n - 2 : f.sp) : 0;
+      const stack = f.stack;
+      for (let j = 0; j < n; j++) {
+        const o = ops[j];
+        if (o !== null && (j >= keep || stack[j] !== o)) this.operand(o);
+      }
+      for (let j = n; j < fs.nops; j++) this.operand(ops[j]!);
       this.diffFrame(fs);
     }
     this.framesLen = 0;
@@ -523,7 +556,7 @@ export class TraceRecorder {
 
   /** An operand of the instruction: compared if what it holds may have changed without a hook saying so. */
   private operand(o: PyObject): void {
-    if (isAtom(o)) return;
+    if (isAtom(o) || o === rt.None) return;
     const s = o.traceSerial - this.base;
     if (s > 0) {
       if (this.bySerial[s] !== o) return;
@@ -682,9 +715,9 @@ export class TraceRecorder {
   /** A dict's or set's entries: the ones the hooks named, or all of them. */
   private diffTable(d: PyDict | PySet, h: number, sh: Shadow): void {
     const entries = sh.entries!;
-    const pend = sh.pend;
+    const pend = sh.pend ??= [];
     if (d.version === sh.version && !sh.full) {
-      pend.length = 0;
+      if (pend.length) pend.length = 0;
       return;
     }
     const isDict = d instanceof PyDict;
@@ -740,7 +773,7 @@ export class TraceRecorder {
       }
     }
     sh.version = d.version;
-    pend.length = 0;
+    if (pend.length) pend.length = 0;
   }
 
   /** Everything an object holds (referents.ts), against what was written. */
@@ -749,18 +782,24 @@ export class TraceRecorder {
     sh.full = false;
     this.scratchLen = 0;
     visitReferents(o, this.visitor);
-    this.diffSlots(h, sh, this.scratchSlots, this.scratchTargets, this.scratchLen);
+    this.diffScratch(h, sh);
   }
 
-  /** Compares the first n (slot, target) pairs with the shadow's. */
-  private diffSlots(h: number, sh: Shadow, slots: number[], targets: PyObject[], n: number): void {
-    const os = sh.slots;
-    const ot = sh.targets;
-    const m = os.length;
+  /** Compares the referents the visitor collected with the shadow's; slot codes only for what differs. */
+  private diffScratch(h: number, sh: Shadow): void {
+    const n = this.scratchLen;
+    const kinds = this.scratchKinds;
+    const keys = this.scratchKeys;
+    const targets = this.scratchTargets;
+    const ok = sh.kinds;
+    const m = ok === null ? 0 : ok.length;
     if (n === m) {
+      if (n === 0) return;
+      const okeys = sh.keys!;
+      const otargets = sh.targets!;
       let same = true;
       for (let i = 0; i < n; i++) {
-        if (os[i] !== slots[i] || ot[i] !== targets[i]) {
+        if (ok![i] !== kinds[i] || okeys[i] !== keys[i] || otargets[i] !== targets[i]) {
           same = false;
           break;
         }
@@ -768,20 +807,25 @@ export class TraceRecorder {
       if (same) return;
     }
     // Multiset difference on (slot, target) pairs: removals first, as the panel reads them.
+    const slots = new Array<number>(n);
+    for (let j = 0; j < n; j++) slots[j] = this.slotCode(kinds[j], keys[j]);
     const keep = new Uint8Array(n);
     for (let i = 0; i < m; i++) {
+      const slot = this.slotCode(ok![i], sh.keys![i]);
+      const target = sh.targets![i];
       let found = -1;
       for (let j = 0; j < n; j++) {
-        if (keep[j] === 0 && slots[j] === os[i] && targets[j] === ot[i]) {
+        if (keep[j] === 0 && slots[j] === slot && targets[j] === target) {
           found = j;
           break;
         }
       }
       if (found >= 0) keep[found] = 1;
-      else this.del(ot[i], h, os[i]);
+      else this.del(target, h, slot);
     }
     for (let j = 0; j < n; j++) if (keep[j] === 0) this.add(targets[j], h, slots[j]);
-    sh.slots = slots.slice(0, n);
+    sh.kinds = kinds.slice(0, n);
+    sh.keys = keys.slice(0, n);
     sh.targets = targets.slice(0, n);
   }
 
@@ -792,13 +836,9 @@ export class TraceRecorder {
     seen[0] = rt.modules;
     seen[1] = rt.builtins;
     seen[2] = rt.handled;
-    const slots: number[] = [];
-    const targets: PyObject[] = [];
-    this.visitInterpreter((kind, key, target) => {
-      slots.push(this.slotCode(kind, key));
-      targets.push(target);
-    });
-    this.diffSlots(this.interpSerial, this.interpShadow, slots, targets, slots.length);
+    this.scratchLen = 0;
+    this.visitInterpreter(this.visitor);
+    this.diffScratch(this.interpSerial, this.interpShadow);
     // sys.modules and builtins change outside any instruction's operands (import, builtins.x = ...): their
     // hooks queue them.
   }
@@ -824,5 +864,5 @@ export class TraceRecorder {
 }
 
 function newShadow(): Shadow {
-  return { slots: [], targets: [], items: null, lo: Infinity, hi: -1, entries: null, version: -1, pend: [], queued: false, full: false };
+  return { kinds: null, keys: null, targets: null, items: null, lo: Infinity, hi: -1, entries: null, version: -1, pend: null, queued: false, full: false };
 }
