@@ -21,6 +21,7 @@ import type { GCList } from './gcstate';
 import {
   PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PyObject, PySet, PyStr, PyTuple, PyType, type DictEntry,
 } from './objects';
+import { Op } from './opcodes';
 import { visitReferents, type SlotVisitor } from './referents';
 import { rt } from './runtime';
 import { Ev, Gen, SLOT_MASK, SLOT_SHIFT, Slot, Trace } from './trace';
@@ -71,6 +72,8 @@ interface FrameShadow {
   ops: (PyObject | null)[];
   nstack: number;
   nops: number;
+  /** How many of the topmost stack entries the instruction may use in place (FOR_ITER's iterator). */
+  inPlace: number;
   /** The position index of the instruction in flight. */
   pos: number;
   queued: boolean;
@@ -381,7 +384,7 @@ export class TraceRecorder {
       } else {
         fs = {
           frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null,
-          ops: [], nstack: 0, nops: 0, pos: this.pos, queued: false, cleared: false,
+          ops: [], nstack: 0, nops: 0, inPlace: 0, pos: this.pos, queued: false, cleared: false,
         };
       }
       this.frames.set(f, fs);
@@ -454,6 +457,8 @@ export class TraceRecorder {
     let n = 0;
     for (let i = 0; i < sp; i++) ops[n++] = stack[i];
     fs.nstack = n;
+    const op = f.code.code[pc * 2];
+    fs.inPlace = op === Op.FOR_ITER || op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
     ops[n++] = f.globals;
     if (f.locals && f.locals !== f.globals) ops[n++] = f.locals;
     fs.nops = n;
@@ -502,10 +507,10 @@ export class TraceRecorder {
 
   /**
    * Records everything queued. `completed`: the frame whose instruction just finished (its next one is about to
-   * run). Such an instruction popped every operand it was given, except the two topmost it may use in place
-   * (FOR_ITER's iterator, SEND's receiver; LIST_APPEND and its kind reach deeper, into containers whose hooks
-   * report): entries below those, still in place, are not compared. A frame whose instruction is still running
-   * (it called the frame that is stepping) has all its operands compared.
+   * run). Such an instruction popped every operand it was given, except the few it uses in place (FOR_ITER's
+   * iterator, SEND's receiver, WITH_EXCEPT_START's exit; LIST_APPEND and its kind reach deeper, into
+   * containers whose hooks report): the other entries still in place are not compared. A frame whose
+   * instruction is still running (it called the frame that is stepping) has all its operands compared.
    */
   private flush(completed: Frame | null = null): void {
     const frames = this.queuedFrames;
@@ -516,7 +521,7 @@ export class TraceRecorder {
       const ops = fs.ops;
       const f = fs.frame;
       const n = fs.nstack;
-      const keep = f === completed ? (n - 2 < f.sp ? n - 2 : f.sp) : 0;
+      const keep = f === completed ? (n - fs.inPlace < f.sp ? n - fs.inPlace : f.sp) : 0;
       const stack = f.stack;
       for (let j = 0; j < n; j++) {
         const o = ops[j];
@@ -562,6 +567,7 @@ export class TraceRecorder {
       if (this.bySerial[s] !== o) return;
       const sh = this.shadows[s];
       if (sh !== undefined) {
+        if (sh.queued) return; // its hooks queued it: compared with the queue
         if (sh.items !== null) {
           // Tuples do not change; a list changes through its hooks (a length change without one: compare).
           if (o instanceof PyList && o.items.length !== sh.items.length) this.enqueue(o, s, true);
@@ -571,7 +577,6 @@ export class TraceRecorder {
           if ((o as PyDict).version !== sh.version) this.enqueue(o, s, false);
           return;
         }
-        if (sh.queued) return;
       }
     }
     this.flushQueued(o);
