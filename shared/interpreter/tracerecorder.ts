@@ -77,6 +77,8 @@ interface FrameShadow {
   /** The position index of the instruction in flight. */
   pos: number;
   queued: boolean;
+  /** Queued only for its own slots (a frame it called starts: its operands are compared when it resumes). */
+  slotsOnly: boolean;
   cleared: boolean;
 }
 
@@ -362,10 +364,13 @@ export class TraceRecorder {
     return fs;
   }
 
-  private queueFrame(fs: FrameShadow): void {
+  private queueFrame(fs: FrameShadow, slotsOnly = false): void {
     if (!fs.queued) {
       fs.queued = true;
+      fs.slotsOnly = slotsOnly;
       this.queuedFrames[this.framesLen++] = fs;
+    } else if (!slotsOnly) {
+      fs.slotsOnly = false;
     }
   }
 
@@ -384,7 +389,7 @@ export class TraceRecorder {
       } else {
         fs = {
           frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null,
-          ops: [], nstack: 0, nops: 0, inPlace: 0, pos: this.pos, queued: false, cleared: false,
+          ops: [], nstack: 0, nops: 0, inPlace: 0, pos: this.pos, queued: false, slotsOnly: false, cleared: false,
         };
       }
       this.frames.set(f, fs);
@@ -394,8 +399,9 @@ export class TraceRecorder {
     }
     this.queueFrame(fs);
     if (f.back) {
+      // The caller's value stack as the call left it; its operands wait until control comes back to it.
       const caller = this.frames.get(f.back);
-      if (caller) this.queueFrame(caller);
+      if (caller) this.queueFrame(caller, true);
     }
   }
 
@@ -518,6 +524,10 @@ export class TraceRecorder {
       const fs = frames[i];
       fs.queued = false;
       if (fs.cleared) continue;
+      if (fs.slotsOnly) {
+        this.diffFrame(fs);
+        continue;
+      }
       const ops = fs.ops;
       const f = fs.frame;
       const n = fs.nstack;
