@@ -36,13 +36,15 @@ interface Truth {
 
 /** Runs source with tracing, recording the real heap at the steps `sample` picks. */
 function runWithProbe(source: string, version: PythonVersion, sample: (step: number) => boolean) {
+  // verify: the recorder also checks, at every boundary, that no list, tuple, dict or set changed without the
+  // hook that reports it (its fast paths compare only what the hooks name).
   const allocated: PyObject[] = [];
   const truths: Truth[] = [];
   const atStep = (step: number): void => {
     if (!sample(step)) return;
     truths.push(walkHeap(step, allocated));
   };
-  const result = runProgram(source, { version, trace: true, traceProbe: { atStep, allocated } });
+  const result = runProgram(source, { version, trace: true, traceProbe: { atStep, allocated, verify: true } });
   return { result, truths, trace: result.trace! };
 }
 
@@ -163,6 +165,167 @@ const PROGRAMS = [
   'classes/slots.py', 'gc/finalizers', 'gc/generators', 'refcount',
 ];
 
+/** The recorder's fast paths: containers changed through their hooks, frames slot by slot, operands left in
+ *  place. Every fifth step is compared, from a different first step on each version (the recorder's own
+ *  check, `verify`, runs at every step). */
+const FAST_PATHS: Record<string, string> = {
+  'list growth in a loop': `
+items = []
+for i in range(40):
+    items.append([i])
+    if i % 7 == 0:
+        items.insert(0, str(i))
+    if i % 5 == 0:
+        items.pop()
+    if i % 11 == 10:
+        items.pop(3)
+        items.remove(items[1])
+items.extend(x for x in range(5))
+items.extend([None, (1, 2)])
+items += [[], {}]
+items *= 2
+items[2] = 'two'
+items[-1] = items
+del items[-1]
+print(len(items))
+`,
+  'slice assignment and deletion': `
+a = list(range(20))
+a[2:5] = ['x', 'y']
+a[:0] = [[1], [2], [3]]
+a[10:] = []
+a[::2] = [object() for _ in range(len(a[::2]))]
+a[::-3] = [None] * len(a[::-3])
+del a[1:3]
+del a[::2]
+b = a[:]
+a[:] = b + b
+a.clear()
+print(len(a), len(b))
+`,
+  'sort and reverse': `
+words = ['pear', 'fig', 'apple', 'kiwi', 'banana']
+pairs = [(len(w), w) for w in words]
+pairs.sort()
+words.sort(key=lambda w: (w[-1], w))
+words.reverse()
+pairs.sort(key=lambda p: p[1], reverse=True)
+nums = sorted([3, 1, 2] * 3)
+nums.reverse()
+print(words, pairs[0], nums)
+`,
+  'dict updates': `
+d = {}
+for i in range(30):
+    d[i % 7] = d.get(i % 7, 0) + i
+    d[str(i % 5)] = [i]
+    if i % 6 == 0:
+        del d[i % 7]
+d.update({'a': 1, 'b': [2]})
+d.update(c=3)
+d.setdefault('e', []).append(5)
+d.pop('a')
+d.popitem()
+k = (1, 'two')
+d[k] = d
+d[k] = None
+e = dict.fromkeys('xyz', [])
+e |= d
+copy = dict(e)
+e.clear()
+print(len(d), len(copy))
+`,
+  'set operations': `
+s = set()
+for i in range(30):
+    s.add(i % 9)
+    s.add(str(i % 4))
+    if i % 4 == 0:
+        s.discard(i % 9)
+s.remove('1')
+s.pop()
+t = {1, 2, 3, (4, 5)}
+s |= t
+s &= {1, 2, 3, (4, 5), '0', '2'}
+s -= {2}
+s ^= {7, 8}
+u = frozenset(s) | {9}
+s.update([10, 11], (12,))
+s.difference_update({10})
+s.intersection_update(s | {99})
+s.symmetric_difference_update({11, 13})
+s.clear()
+print(len(t), len(u))
+`,
+  'deque and heapq': `
+from collections import deque
+import heapq
+q = deque(maxlen=8)
+for i in range(20):
+    q.append([i])
+    if i % 3 == 0:
+        q.appendleft(str(i))
+    if i % 4 == 0:
+        q.popleft()
+q.rotate(3)
+q[0] = 'first'
+del q[1]
+q.extend([None, None])
+q.extendleft(['a'])
+q.remove(None)
+q.reverse()
+h = []
+for i in [5, 3, 8, 1, 9, 2]:
+    heapq.heappush(h, (i, str(i)))
+heapq.heappop(h)
+heapq.heapreplace(h, (0, 'zero'))
+heapq.heappushpop(h, (4, 'four'))
+heapq.heapify(h)
+print(len(q), h[0])
+`,
+  'comprehensions and iteration': `
+rows = [[j for j in range(i)] for i in range(6)]
+flat = [x for row in rows for x in row if x % 2]
+squares = {x: x * x for x in flat}
+evens = {x for x in range(12) if x % 2 == 0}
+gen = list(x + 1 for x in evens)
+pairs = list(zip(flat, gen))
+for k, v in squares.items():
+    pairs.append((k, v))
+for i, row in enumerate(rows):
+    row.append(i)
+total = sum(len(r) for r in rows)
+print(total, len(pairs))
+`,
+  'functions, closures and attributes': `
+class P:
+    def __init__(self, x):
+        self.x = x
+        self.seen = []
+    def bump(self):
+        self.x += 1
+        self.seen.append(self.x)
+        return self
+
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+
+c = counter()
+ps = [P(i) for i in range(5)]
+for p in ps:
+    p.bump().bump()
+    c()
+del ps[0].seen
+ps[1].__dict__['y'] = ps
+print(c(), ps[2].x)
+`,
+};
+
 function corpusFiles(entry: string): string[] {
   if (entry.endsWith('.py')) return [entry];
   const { readdirSync } = require('fs') as typeof import('fs');
@@ -190,6 +353,40 @@ describe('trace', () => {
       console.log(`trace: ${checked} steps compared with the live heap on ${version}`);
     });
   }
+
+  for (const [v, version] of (['3.11', '3.12', '3.13', '3.14'] as PythonVersion[]).entries()) {
+    it(`the recorder's fast paths lose nothing (${version})`, () => {
+      let checked = 0;
+      for (const [name, source] of Object.entries(FAST_PATHS)) {
+        const { result, truths, trace } = runWithProbe(source, version, (step) => step % 5 === v);
+        assert.strictEqual(result.stderr, '', `${name} (${version}): ${result.stderr}`);
+        checked += compare(trace, truths, `${name} (${version})`);
+      }
+      console.log(`trace: ${checked} steps of the fast-path programs compared on ${version}`);
+    });
+  }
+
+  it('appending to a list in a loop costs the trace the same per item, however long the list', () => {
+    // Quadratic recording would make the second run about 16 times the first; linear, about 4 times.
+    const run = (n: number): { ms: number; bytes: number } => {
+      const source = ['items = []', `for i in range(${n}):`, '    items.append(i)', 'print(len(items))'].join('\n');
+      let best = Infinity;
+      let bytes = 0;
+      for (let k = 0; k < 3; k++) {
+        const start = process.hrtime.bigint();
+        const r = runProgram(source, { version: '3.13', trace: true, maxMillis: 120_000 });
+        best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+        bytes = r.trace!.byteLength;
+      }
+      return { ms: best, bytes };
+    };
+    run(5000); // warm up
+    const small = run(20_000);
+    const large = run(80_000);
+    console.log(`trace: appending 20,000 items ${small.ms.toFixed(0)} ms ${small.bytes} bytes; 80,000 items ${large.ms.toFixed(0)} ms ${large.bytes} bytes`);
+    assert.ok(large.bytes < 4.5 * small.bytes, `trace bytes ${small.bytes} → ${large.bytes}`);
+    assert.ok(large.ms < 8 * small.ms, `traced time ${small.ms} → ${large.ms} ms`);
+  });
 
   it('records each collection: gc.collect() returns the collected count, and the cycle and where it was made', () => {
     const source = [
@@ -233,8 +430,9 @@ describe('trace', () => {
     const trace = on.trace!;
     assert.ok(trace.steps >= 1_000_000, `${trace.steps} steps`);
     const mb = trace.byteLength / 1e6;
-    console.log(`trace: ${trace.steps} steps, ${trace.events} events, ${mb.toFixed(1)} MB; run ${offMs} ms untraced, ${onMs} ms traced`);
-    assert.ok(mb < 200, `${mb} MB`);
+    const perMillion = mb / (trace.steps / 1e6);
+    console.log(`trace: ${trace.steps} steps, ${trace.events} events, ${mb.toFixed(1)} MB (${perMillion.toFixed(1)} MB per million steps); run ${offMs} ms untraced, ${onMs} ms traced`);
+    assert.ok(perMillion < 25, `${perMillion} MB per million steps`);
     // The end of the run is reconstructible: the loop's variables as the program left them.
     const end = heapAt(trace, trace.steps + 1);
     assert.ok(end.objects.length > 0);

@@ -2,7 +2,7 @@
 // replay of the events after the nearest one. What the heap panel scrubs through, what hovers name as an
 // object's holders. The result is plain data (serialisable): objects with type, ob_refcnt, generation and
 // holders (holder, slot, the source range of the instruction that stored the reference), and the frames.
-import { Ev, Gen, slotText, type Trace } from '../interpreter/trace';
+import { Ev, Gen, slotText, type Trace, type TraceCursor } from '../interpreter/trace';
 import { memoryTimeline, type MemoryTimeline } from './timeline';
 
 export interface Holder {
@@ -97,7 +97,7 @@ class State {
       case Ev.ALLOC: this.objects.set(a, { type: b, refcnt: 1, generation: Gen.UNTRACKED, size: c, preexisting: false }); break;
       case Ev.KNOWN: this.objects.set(a, { type: b, refcnt: c, generation: Gen.UNTRACKED, size: 0, preexisting: true }); break;
       case Ev.DEALLOC: this.objects.delete(a); this.out.delete(a); break;
-      case Ev.REFCNT: { const o = this.objects.get(a); if (o) o.refcnt = b; break; }
+      case Ev.REFCNT: { const o = this.objects.get(a); if (o) o.refcnt += b; break; }
       case Ev.GEN: { const o = this.objects.get(a); if (o) o.generation = b; break; }
       case Ev.FRAME: this.frames.set(a, { code: b, parent: c }); break;
       case Ev.FRAME_CLEAR: this.frames.delete(a); this.out.delete(a); break;
@@ -140,7 +140,7 @@ export interface Collection {
 
 /** The heap's history: one pass over the trace keeps checkpoints; heapAt replays from the nearest one. */
 export class HeapTimeline {
-  private checkpoints: { step: number; index: number; state: State }[] = [];
+  private checkpoints: { step: number; cursor: TraceCursor; state: State }[] = [];
   readonly collections: Collection[] = [];
   private memoryCache: MemoryTimeline | null = null;
 
@@ -155,8 +155,8 @@ export class HeapTimeline {
     let step = 0;
     let current: Collection | null = null;
     let garbage: number[] = [];
-    this.checkpoints.push({ step: 0, index: 0, state: state.clone() });
-    trace.forEachFrom(0, (kind, a, b, c, index) => {
+    this.checkpoints.push({ step: 0, cursor: trace.start(), state: state.clone() });
+    trace.forEachFrom(trace.start(), (kind, a, b, c, cursor) => {
       if (garbage.length && kind !== Ev.GARBAGE) {
         if (current) current.cycles.push(...this.cyclesAmong(state, garbage));
         garbage = [];
@@ -164,7 +164,7 @@ export class HeapTimeline {
       if (kind === Ev.STEP) {
         // A checkpoint costs about what the state holds: take one when replaying to it would cost more.
         if (sinceCheckpoint > Math.max(20000, 2 * state.size)) {
-          this.checkpoints.push({ step: a, index, state: state.clone() });
+          this.checkpoints.push({ step: a, cursor: { ...cursor }, state: state.clone() });
           sinceCheckpoint = 0;
         }
         step = a;
@@ -202,7 +202,7 @@ export class HeapTimeline {
     let cp = this.checkpoints[0];
     for (const c of this.checkpoints) if (c.step <= step) cp = c;
     const state = cp.state.clone();
-    this.trace.forEachFrom(cp.index, (kind, a, b, c) => {
+    this.trace.forEachFrom({ ...cp.cursor }, (kind, a, b, c) => {
       if (kind === Ev.STEP) return a < step;
       state.apply(kind, a, b, c);
     });

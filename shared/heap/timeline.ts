@@ -119,7 +119,7 @@ export function statisticsByLine(trace: Trace, step = Infinity): LineStatistic[]
   const objects = new Map<number, Block>();
   const buffers = new Map<number, Block>();
   let line = 0;
-  trace.forEachFrom(0, (kind, a, b, c) => {
+  trace.forEachFrom(trace.start(), (kind, a, b, c) => {
     switch (kind) {
       case Ev.STEP: return a < step;
       case Ev.POS: line = a; break;

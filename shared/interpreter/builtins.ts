@@ -585,6 +585,7 @@ const dir: Fn = (args, kwnames) => {
   if (!d) typeError('object does not provide __dir__');
   const list = newList([]);
   iterate(d!, (x) => list.items.push(x));
+  if (rt.trace !== null) rt.trace.listChanged(list, 0, Infinity);
   decref(d!);
   decref(callMethod(list, 'sort', []));
   return list;

@@ -29,8 +29,10 @@ export interface RunOptions {
   /** Record the trace (events for hints, findings and the heap panel). */
   trace?: boolean;
   /** Tests: with `trace`, called at each instruction boundary with the step about to run (the trace is up to
-   *  date), and given every object allocated since the trace began. */
-  traceProbe?: { atStep: (step: number) => void; allocated?: PyObject[] };
+   *  date), and given every object allocated since the trace began. `verify`: at each boundary the recorder
+   *  compares every list, tuple, dict and set in full with what it recorded, and throws on a change no hook
+   *  reported. */
+  traceProbe?: { atStep: (step: number) => void; allocated?: PyObject[]; verify?: boolean };
   /**
    * The program's own modules and packages: `import a.b` asks for `a` with path null (search the program's folder,
    * sys.path[0]), then for `a.b` with a's __path__; the answer is the source of `b.py` or `b/__init__.py` (a
@@ -173,6 +175,7 @@ function startTrace(probe: RunOptions['traceProbe']): void {
   if (probe) {
     recorder.probe = probe.atStep;
     recorder.allocated = probe.allocated ?? null;
+    recorder.verify = probe.verify ?? false;
   }
 }
 

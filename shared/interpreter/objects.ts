@@ -42,11 +42,13 @@ export class PyObject {
   declare finalized: boolean;
   /** Weak references to this object, oldest first (tp_weaklistoffset). */
   declare weakrefs: PyObject[] | null;
+  /** The trace recorder's serial number for this object (tracerecorder.ts; 0: never seen by a trace). */
+  declare traceSerial: number;
   constructor(public ob_type: PyType) {}
 }
 Object.assign(PyObject.prototype, {
   immortal: false, gcList: null, gcPrev: null, gcNext: null, gcSpace: 0, gcRefs: 0, gcState: 0, gcPos: 0,
-  finalized: false, weakrefs: null, bufAddress: 0, bufSize: 0,
+  finalized: false, weakrefs: null, bufAddress: 0, bufSize: 0, traceSerial: 0,
 });
 
 /** A Python-level dict of attributes, as instances and modules own them. */

@@ -16,6 +16,21 @@ export type SlotVisitor = (kind: Slot, key: string | number | PyObject, target: 
 
 type Extras = { values?: Map<string, PyObject> | null; dict?: PyDict | null; slotValues?: Map<string, PyObject> | null };
 
+type Traverse = (o: PyObject, visit: (r: PyObject) => void) => void;
+
+/** A builtin type's tp_traverse, looked up once (a heap type's may change: looked up each time). */
+const traverseCache = new WeakMap<PyType, Traverse | null>();
+
+function traverseOf(t: PyType): Traverse | null {
+  if (t.heapType) return (findSlot(t, 'tp_traverse') as Traverse | undefined) ?? null;
+  let f = traverseCache.get(t);
+  if (f === undefined) {
+    f = (findSlot(t, 'tp_traverse') as Traverse | undefined) ?? null;
+    traverseCache.set(t, f);
+  }
+  return f;
+}
+
 /** Visits every strong reference o holds (none for atoms: int, str, float...). */
 export function visitReferents(o: PyObject, visit: SlotVisitor): void {
   const named = (name: string, t: PyObject | null | undefined): void => {
@@ -105,7 +120,7 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
     for (let i = 0; i < o.names.length; i++) named(`co_names[${i}]`, o.names[i]);
   } else if (!(o instanceof PyStr)) {
     // Anything else: what its tp_traverse visits, in order (the instance part is named below).
-    const traverse = findSlot(o.ob_type, 'tp_traverse');
+    const traverse = traverseOf(o.ob_type);
     if (traverse) {
       const own = o as PyObject & Extras;
       const skip = new Set<PyObject>();
@@ -122,8 +137,8 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
   }
   if (extras && o.ob_type.heapType) {
     const own = o as PyObject & Extras;
-    if (own.slotValues) for (const [k, v] of own.slotValues) visit(Slot.NAME, k, v);
-    if (own.values) for (const [k, v] of own.values) visit(Slot.NAME, k, v);
+    if (own.slotValues) own.slotValues.forEach((v, k) => visit(Slot.NAME, k, v));
+    if (own.values) own.values.forEach((v, k) => visit(Slot.NAME, k, v));
     if (own.dict) visit(Slot.NAME, '__dict__', own.dict);
   }
   if (o.ob_type.heapType) visit(Slot.NAME, '__class__', o.ob_type);

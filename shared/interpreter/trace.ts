@@ -16,7 +16,7 @@ export const enum Ev {
   KNOWN = 4,
   /** a = serial, b = reason (0 refcount zero, 1 the collector). All of its references go with it. */
   DEALLOC = 5,
-  /** ob_refcnt changed: a = serial, b = new count */
+  /** ob_refcnt changed: a = serial, b = the change (immortal objects: KNOWN gives -1, and no change follows) */
   REFCNT = 6,
   /** A strong reference: a = target serial, b = holder serial (object or frame), c = slot (see Slot) */
   REF_ADD = 7,
@@ -74,11 +74,30 @@ export const enum Reason {
   SHUTDOWN = 2,
 }
 
-const CHUNK = 1 << 16;
+/** Bytes per chunk of the event stream; a record never spans two chunks. */
+const CHUNK = 1 << 20;
+/** The longest record: a kind byte and three varints of at most 5 bytes, with room to spare. */
+const MAX_RECORD = 32;
 
-/** The event store with its tables. */
+/** Where a reader is in the event stream, with the registers the delta encoding needs: a checkpoint. */
+export interface TraceCursor {
+  /** Byte offset of the next record. */
+  offset: number;
+  step: number;
+  serial: number;
+  holder: number;
+}
+
+/**
+ * The event store with its tables. Events are variable-length records in byte chunks: a kind byte, then
+ * LEB128 varints. Serials are zigzag deltas from the last serial written (targets and objects) or the last
+ * holder; steps are deltas; a step and a source position are one record (STEP with a position-table index);
+ * ob_refcnt changes are deltas. `forEachFrom` decodes them back into absolute (kind, a, b, c) events.
+ */
 export class Trace {
-  private chunks: Int32Array[] = [new Int32Array(CHUNK * 4)];
+  private chunks: Uint8Array[] = [new Uint8Array(CHUNK)];
+  private used: number[] = [0];
+  private buf: Uint8Array = this.chunks[0];
   private at = 0;
   events = 0;
   typeNames: string[] = [];
@@ -87,42 +106,112 @@ export class Trace {
   private nameIndex = new Map<string, number>();
   /** Code objects: qualified name and file. */
   codes: { qualname: string; filename: string; firstlineno: number }[] = [];
+  /** Source positions (line, start column, end column), three numbers each; STEP records name them by index. */
+  positions: number[] = [0, 0, 0];
+  private positionIndex = new Map<string, number>();
   /** The simulated version (311..314): what the generation numbers mean depends on it. */
   version = 313;
   /** Steps executed when the run ended (heapAt(trace, steps + 1) is the final heap). */
   steps = 0;
-  private lastStep = -1;
-  private lastPos = [-1, -1, -1];
+  private lastStep = 0;
+  private lastPos = 0;
+  private lastSerial = 0;
+  private lastHolder = 0;
 
-  /** Appends one event (tagged with `step`, at source position `pos`). */
-  push(kind: number, a: number, b: number, c: number, step: number, pos?: Int32Array | number[]): void {
-    if (step !== this.lastStep) {
-      this.lastStep = step;
-      this.raw(Ev.STEP, step, 0, 0);
+  /** The index of a source position (line, start column, end column) in `positions`. */
+  positionOf(line: number, col: number, endCol: number): number {
+    const k = line + ',' + col + ',' + endCol;
+    let i = this.positionIndex.get(k);
+    if (i === undefined) {
+      i = this.positions.length / 3;
+      this.positions.push(line, col, endCol);
+      this.positionIndex.set(k, i);
     }
-    if (pos && (pos[0] !== this.lastPos[0] || pos[1] !== this.lastPos[1] || pos[2] !== this.lastPos[2])) {
-      this.lastPos[0] = pos[0];
-      this.lastPos[1] = pos[1];
-      this.lastPos[2] = pos[2];
-      this.raw(Ev.POS, pos[0], pos[1], pos[2]);
-    }
-    this.raw(kind, a, b, c);
+    return i;
   }
 
-  private raw(kind: number, a: number, b: number, c: number): void {
-    let chunk = this.chunks[this.chunks.length - 1];
-    if (this.at === CHUNK) {
-      chunk = new Int32Array(CHUNK * 4);
-      this.chunks.push(chunk);
+  /** Starts the events of `step` at source position `pos` (an index from positionOf) when either changed. */
+  stepAt(step: number, pos: number): void {
+    if (step === this.lastStep && pos === this.lastPos) return;
+    this.room();
+    if (pos === this.lastPos) {
+      this.buf[this.at++] = Ev.STEP;
+      this.uv(step - this.lastStep);
+      this.events++;
+    } else {
+      this.buf[this.at++] = STEP_POS;
+      this.uv(step - this.lastStep);
+      this.uv(pos);
+      this.events += 2;
+    }
+    this.lastStep = step;
+    this.lastPos = pos;
+  }
+
+  /** An event about one object: ALLOC, KNOWN, DEALLOC, REFCNT (b a delta), GEN, GARBAGE, FRAME, FRAME_CLEAR. */
+  obj(kind: Ev, serial: number, b: number, c: number): void {
+    this.room();
+    this.buf[this.at++] = kind;
+    this.zv(serial - this.lastSerial);
+    this.lastSerial = serial;
+    switch (kind) {
+      case Ev.ALLOC: this.uv(b); this.uv(c); break;
+      case Ev.KNOWN: this.uv(b); this.uv(c + 1); break;
+      case Ev.DEALLOC: this.uv(b); break;
+      case Ev.RESIZE: this.uv(b); this.uv(c); break;
+      case Ev.REFCNT: this.zv(b); break;
+      case Ev.GEN: this.uv(b + 1); break;
+      case Ev.FRAME: this.uv(b + 1); this.uv(c); break;
+    }
+    this.events++;
+  }
+
+  /** REF_ADD / REF_DEL: target serial, holder serial, slot code. */
+  ref(kind: Ev, target: number, holder: number, slot: number): void {
+    this.room();
+    this.buf[this.at++] = kind;
+    this.zv(target - this.lastSerial);
+    this.lastSerial = target;
+    this.zv(holder - this.lastHolder);
+    this.lastHolder = holder;
+    // kind in the low 3 bits: small parameters (stack depths, list indices) stay one byte.
+    this.uv(((slot & SLOT_MASK) * 8) + (slot >>> SLOT_SHIFT));
+    this.events++;
+  }
+
+  /** COLLECT, COLLECTED, COLLECTED2: three counts. */
+  plain(kind: Ev, a: number, b: number, c: number): void {
+    this.room();
+    this.buf[this.at++] = kind;
+    this.uv(a);
+    this.uv(b);
+    this.uv(c);
+    this.events++;
+  }
+
+  private room(): void {
+    if (this.at > CHUNK - MAX_RECORD) {
+      this.used[this.used.length - 1] = this.at;
+      this.buf = new Uint8Array(CHUNK);
+      this.chunks.push(this.buf);
+      this.used.push(0);
       this.at = 0;
     }
-    const i = this.at * 4;
-    chunk[i] = kind;
-    chunk[i + 1] = a;
-    chunk[i + 2] = b;
-    chunk[i + 3] = c;
-    this.at++;
-    this.events++;
+  }
+
+  /** An unsigned varint (up to 2^53). */
+  private uv(v: number): void {
+    const buf = this.buf;
+    while (v >= 128) {
+      buf[this.at++] = (v & 127) | 128;
+      v = Math.floor(v / 128);
+    }
+    buf[this.at++] = v;
+  }
+
+  /** A signed varint (zigzag). */
+  private zv(v: number): void {
+    this.uv(v < 0 ? -2 * v - 1 : 2 * v);
   }
 
   typeIndexOf(name: string): number {
@@ -145,29 +234,119 @@ export class Trace {
     return t;
   }
 
+  /** A cursor at the start of the events. */
+  start(): TraceCursor {
+    return { offset: 0, step: 0, serial: 0, holder: 0 };
+  }
+
   /** Visits every event in order. */
   forEach(visit: (kind: Ev, a: number, b: number, c: number) => void): void {
-    for (let k = 0; k < this.chunks.length; k++) {
-      const chunk = this.chunks[k];
-      const n = k === this.chunks.length - 1 ? this.at : CHUNK;
-      for (let i = 0; i < n; i++) visit(chunk[i * 4] as Ev, chunk[i * 4 + 1], chunk[i * 4 + 2], chunk[i * 4 + 3]);
+    this.forEachFrom(this.start(), (kind, a, b, c) => { visit(kind, a, b, c); });
+  }
+
+  // The reader's position while decoding (forEachFrom).
+  private rbuf: Uint8Array = this.buf;
+  private rp = 0;
+
+  private ru(): number {
+    const buf = this.rbuf;
+    let p = this.rp;
+    let byte = buf[p++];
+    let v = byte & 127;
+    let mul = 128;
+    while (byte >= 128) {
+      byte = buf[p++];
+      v += (byte & 127) * mul;
+      mul *= 128;
+    }
+    this.rp = p;
+    return v;
+  }
+
+  private rz(): number {
+    const u = this.ru();
+    return u % 2 === 1 ? -(u + 1) / 2 : u / 2;
+  }
+
+  /**
+   * Visits the events from `cursor` on, decoded to absolute values (REFCNT's b stays a change), until `visit`
+   * returns false at a STEP event. At a STEP event `cursor` stands before it: a copy of it is a checkpoint, and
+   * when `visit` returns false the cursor is left there. Otherwise the cursor ends after the last event.
+   */
+  forEachFrom(cursor: TraceCursor, visit: (kind: Ev, a: number, b: number, c: number, cursor: TraceCursor) => boolean | void): void {
+    this.used[this.used.length - 1] = this.at;
+    const cur = cursor;
+    let ci = Math.floor(cur.offset / CHUNK);
+    this.rp = cur.offset - ci * CHUNK;
+    this.rbuf = this.chunks[ci];
+    let end = this.used[ci];
+    const positions = this.positions;
+    for (;;) {
+      while (this.rp >= end) {
+        if (ci + 1 >= this.chunks.length) {
+          cur.offset = ci * CHUNK + this.rp;
+          return;
+        }
+        ci++;
+        this.rp = 0;
+        this.rbuf = this.chunks[ci];
+        end = this.used[ci];
+      }
+      const start = this.rp;
+      const kind = this.rbuf[this.rp++];
+      if (kind === Ev.STEP || kind === STEP_POS) {
+        const step = cur.step + this.ru();
+        cur.offset = ci * CHUNK + start;
+        if (visit(Ev.STEP, step, 0, 0, cur) === false) return;
+        cur.step = step;
+        if (kind === STEP_POS) {
+          const i = this.ru() * 3;
+          visit(Ev.POS, positions[i], positions[i + 1], positions[i + 2], cur);
+        }
+        continue;
+      }
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      if (kind === Ev.COLLECT || kind === Ev.COLLECTED || kind === Ev.COLLECTED2) {
+        a = this.ru();
+        b = this.ru();
+        c = this.ru();
+      } else {
+        a = cur.serial + this.rz();
+        cur.serial = a;
+        switch (kind) {
+          case Ev.REF_ADD:
+          case Ev.REF_DEL: {
+            b = cur.holder + this.rz();
+            cur.holder = b;
+            const u = this.ru();
+            c = ((u % 8) << SLOT_SHIFT) | Math.floor(u / 8);
+            break;
+          }
+          case Ev.ALLOC: b = this.ru(); c = this.ru(); break;
+          case Ev.KNOWN: b = this.ru(); c = this.ru() - 1; break;
+          case Ev.DEALLOC: b = this.ru(); break;
+          case Ev.RESIZE: b = this.ru(); c = this.ru(); break;
+          case Ev.REFCNT: b = this.rz(); break;
+          case Ev.GEN: b = this.ru() - 1; break;
+          case Ev.FRAME: b = this.ru() - 1; c = this.ru(); break;
+        }
+      }
+      visit(kind as Ev, a, b, c, cur);
     }
   }
 
-  /** Visits the events from index `start` on, until `visit` returns false. */
-  forEachFrom(start: number, visit: (kind: Ev, a: number, b: number, c: number, index: number) => boolean | void): void {
-    for (let i = start; i < this.events; i++) {
-      const chunk = this.chunks[Math.floor(i / CHUNK)];
-      const j = (i % CHUNK) * 4;
-      if (visit(chunk[j] as Ev, chunk[j + 1], chunk[j + 2], chunk[j + 3], i) === false) return;
-    }
-  }
-
-  /** Bytes the trace occupies (its event chunks). */
+  /** Bytes the trace's events occupy. */
   get byteLength(): number {
-    return this.chunks.length * CHUNK * 16;
+    let n = 0;
+    for (let i = 0; i < this.chunks.length - 1; i++) n += this.used[i];
+    return n + this.at;
   }
 }
+
+/** A STEP record that also gives the source position (decoded as a STEP and a POS event). */
+const STEP_POS = 32;
 
 /** A slot code as text: `x`, `[3]`, `['key']`, `[key #12]`, `key`, `stack[0]`, `referent 2`. */
 export function slotText(trace: Trace, slot: number): string {

@@ -1,96 +1,222 @@
 // Turns the runtime's changes into trace events (trace.ts). The runtime calls it only through `rt.trace`
-// (null when tracing is off: one null check, no allocation). References are recorded by diffing: at each
-// instruction boundary the recorder compares the holders the last instruction could have changed with the
-// copy it keeps of their referents (referents.ts), and writes what was added and removed. Which holders: the
-// instruction's operands (its frame's value stack when it began), the frame itself, its globals and locals,
-// what it allocated, and what the runtime touched outside any operand (an exception's traceback, the
-// collector's tp_clear). An instruction that calls native code which calls back into Python (sorted's key,
-// list(generator), __del__) keeps its holders open: they are diffed again whenever control comes back to it.
+// (null when tracing is off: one null check, no allocation). References are recorded by comparing, at each
+// instruction boundary, what a holder holds now with the copy the recorder keeps of it (its shadow), and
+// writing what was added and removed. Only holders that may have changed are compared, and only the part that
+// may have changed:
+// - a frame: its variables and value stack, slot by slot (identity compares, no allocation);
+// - a list or tuple: the index range the mutation hooks name (list_append: one slot), so appending N items
+//   costs O(N) in all; a list operand whose length changed without a hook is compared in full;
+// - a dict or set: the entries the mutation hooks name, when ma_version moved by exactly that many changes;
+//   any other change of version (an operation without a hook) compares the whole table;
+// - anything else (instances, functions, cells...): all its referents (referents.ts), when it was an operand
+//   of the instruction (its frame's value stack when it began), allocated, or touched by the runtime (an
+//   exception's traceback, the collector's tp_clear).
+// An instruction that calls native code which calls back into Python (sorted's key, list(generator), __del__)
+// keeps its operands open: they are compared again whenever control comes back to it.
+// Objects carry their serial (PyObject.traceSerial); reference counts last written are kept by serial.
 import type { CollectionStats } from './collector';
 import { objectRequest } from './footprint';
+import type { CodeObject } from './code';
 import type { Frame } from './frame';
 import type { GCList } from './gcstate';
-import { PyDict, PyObject, PySet, PyStr, PyType } from './objects';
-import { visitFrame, visitReferents, type SlotVisitor } from './referents';
+import {
+  PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PyObject, PySet, PyStr, PyTuple, PyType, type DictEntry,
+} from './objects';
+import { Op } from './opcodes';
+import { visitReferents, type SlotVisitor } from './referents';
 import { rt } from './runtime';
 import { Ev, Gen, SLOT_MASK, SLOT_SHIFT, Slot, Trace } from './trace';
 
-/** What the recorder last wrote about a holder's references. */
+/** What the recorder last wrote about an object's references. */
 interface Shadow {
-  slots: number[];
-  targets: number[];
-  /** ma_version of a dict or set when it was copied (-1: not one). */
+  /** Any other object: its referents as referents.ts visits them (slot kind, key, target). */
+  kinds: number[] | null;
+  keys: (string | number | PyObject)[] | null;
+  targets: PyObject[] | null;
+  /** An exact list or tuple: its items. */
+  items: PyObject[] | null;
+  /** The index range a hook said may have changed since (lo >= hi: none). */
+  lo: number;
+  hi: number;
+  /** An exact dict, set or frozenset: entry → its value (a set's: the key), and ma_version when copied. */
+  entries: Map<DictEntry, PyObject> | null;
   version: number;
+  /** The entries hooks named since (null: one they could not name). */
+  pend: (DictEntry | null)[] | null;
+  /** Queued for the next boundary. */
+  queued: boolean;
+  /** Compare it all (touched: anything may have changed). */
+  full: boolean;
 }
 
-/** An instruction in flight: the holders it may change, where it is in the source. */
-interface Entry {
-  frame: Frame | null;
-  objs: PyObject[];
-  dirty: boolean;
-  pos: Int32Array;
+/** What the recorder knows of a code object: its table index, the name index of each local, position indices. */
+interface CodeInfo {
+  index: number;
+  names: Int32Array;
+  positions: Int32Array;
+  /** Shadows of this code's cleared frames, for its next frames (a call costs no allocation). */
+  pool: FrameShadow[];
 }
+
+/** A frame the trace knows: what it held when last compared, and the instruction it runs. */
+interface FrameShadow {
+  frame: Frame;
+  serial: number;
+  info: CodeInfo;
+  fast: (PyObject | null)[];
+  stack: (PyObject | null)[];
+  sp: number;
+  func: PyObject | null;
+  frameObject: PyObject | null;
+  /** 3.11/3.12's f_locals snapshot dict (frame->f_locals). */
+  localsSnapshot: PyObject | null;
+  /** The operands of the instruction in flight: the value stack when it began (nstack entries, null for a
+   *  NULL slot), then its globals and locals (nops in all). */
+  ops: (PyObject | null)[];
+  nstack: number;
+  nops: number;
+  /** How many of the topmost stack entries the instruction may use in place (FOR_ITER's iterator). */
+  inPlace: number;
+  /** The position index of the instruction in flight. */
+  pos: number;
+  queued: boolean;
+  /** Queued only for its own slots (a frame it called starts: its operands are compared when it resumes). */
+  slotsOnly: boolean;
+  cleared: boolean;
+}
+
+/** Objects that hold no references (int, str, float, bytes, complex, not a subclass): nothing to compare. */
+function isAtom(o: PyObject): boolean {
+  return (o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes || o instanceof PyComplex) && !o.ob_type.heapType;
+}
+
+/** Serial offsets: each recorder numbers from 1, above every serial an earlier recorder gave an object. */
+let serialBase = 0;
+
+const INDEX = Slot.INDEX << SLOT_SHIFT;
+const STACK = Slot.STACK << SLOT_SHIFT;
+const KEY = Slot.KEY << SLOT_SHIFT;
 
 export class TraceRecorder {
   readonly log = new Trace();
-  private serials = new Map<object, number>();
+  private readonly base = serialBase;
   private nextSerial = 1;
-  private shadows = new Map<object, Shadow>();
-  private rcKnown = new Map<PyObject, number>();
-  private rcDirty = new Set<PyObject>();
-  private entries = new Map<Frame | null, Entry>();
-  private dirtyEntries: Entry[] = [];
-  private pendingFrames: Frame[] = [];
-  private pos: Int32Array = new Int32Array(3);
+  /** Live objects and frames by serial (a dead object's slot is empty; it keeps its serial). */
+  private bySerial: (object | undefined)[] = [undefined];
+  private shadows: (Shadow | undefined)[] = [undefined];
+  private rcKnown = new Int32Array(1 << 12);
+  private rcMark = new Uint8Array(1 << 12);
+  private rcList: PyObject[] = [];
+  private rcLen = 0;
+  private queue: PyObject[] = [];
+  private queueLen = 0;
+  private frames = new Map<Frame, FrameShadow>();
+  private queuedFrames: FrameShadow[] = [];
+  private framesLen = 0;
+  private lastFrame: Frame | null = null;
+  private lastShadow: FrameShadow | null = null;
+  private codeInfos = new Map<CodeObject, CodeInfo>();
+  /** The position index of the instruction running now. */
+  private pos = 0;
   /** The pseudo-holder for what the interpreter state holds (sys.modules, builtins, the handled exception). */
   private interp = {};
+  private interpSerial: number;
+  private interpShadow: Shadow = newShadow();
+  private interpSeen: (PyObject | null)[] = [null, null, null];
+  private interpChanged = true;
   /** References the runtime holds in its own variables, by name (the module's function object while it runs). */
   private internal: [string, PyObject][] = [];
   private bytesFreed = 0;
-  /** Objects whose tp_dealloc began: what their clearing does to them is not recorded. */
-  private dead = new WeakSet<PyObject>();
   /** Tests: every object the trace saw allocated, to compare the replayed heap with the real one. */
   allocated: PyObject[] | null = null;
   /** Tests: called at each instruction boundary, after the trace is up to date, with the step about to run. */
   probe: ((step: number) => void) | null = null;
-  private scratchSlots: number[] = [];
-  private scratchTargets: number[] = [];
+  /** Tests: at each boundary, compare every list, tuple and table the trace knows in full, and throw if that
+   *  finds a change the hooks did not report (a mutation without its hook). */
+  verify = false;
+  private scratchKinds: number[] = [];
+  private scratchKeys: (string | number | PyObject)[] = [];
+  private scratchTargets: PyObject[] = [];
+  private scratchLen = 0;
+  private readonly visitor: SlotVisitor = (kind, key, target) => {
+    const n = this.scratchLen++;
+    this.scratchKinds[n] = kind;
+    this.scratchKeys[n] = key;
+    this.scratchTargets[n] = target;
+  };
 
   constructor(version: number) {
     this.log.version = version;
-    const serial = this.nextSerial++;
-    this.serials.set(this.interp, serial);
-    this.log.push(Ev.FRAME, serial, -1, 0, rt.steps);
+    this.interpSerial = this.nextSerial++;
+    this.bySerial.push(this.interp);
+    this.shadows.push(undefined);
+    this.event();
+    this.log.obj(Ev.FRAME, this.interpSerial, -1, 0);
   }
 
-  /** The serial of an object or frame; an object that existed before the trace gets one now (KNOWN). */
-  serialOf(o: PyObject): number {
-    let s = this.serials.get(o);
-    if (s === undefined) {
-      s = this.nextSerial++;
-      this.serials.set(o, s);
-      this.log.push(Ev.KNOWN, s, this.log.typeIndexOf(o.ob_type.name), o.immortal ? -1 : o.ob_refcnt, rt.steps, this.pos);
-      this.rcKnown.set(o, o.ob_refcnt);
-      if (o.gcList) this.log.push(Ev.GEN, s, this.genOf(o.gcList), 0, rt.steps);
-      // A type an imported module made natively may own a dict the program's run allocated.
-      if (o instanceof PyType) this.touch(o);
+  /** Writes the STEP record the next event needs. */
+  private event(): void {
+    this.log.stepAt(rt.steps, this.pos);
+  }
+
+  private newSerial(o: object): number {
+    const s = this.nextSerial++;
+    this.bySerial.push(o);
+    this.shadows.push(undefined);
+    if (s >= this.rcKnown.length) {
+      const known = new Int32Array(this.rcKnown.length * 2);
+      known.set(this.rcKnown);
+      this.rcKnown = known;
+      const mark = new Uint8Array(this.rcMark.length * 2);
+      mark.set(this.rcMark);
+      this.rcMark = mark;
     }
     return s;
   }
 
+  /** The serial of an object; an object that existed before the trace gets one now (KNOWN). */
+  serialOf(o: PyObject): number {
+    const s = o.traceSerial - this.base;
+    if (s > 0) return s;
+    return this.known(o);
+  }
+
+  private known(o: PyObject): number {
+    const s = this.newSerial(o);
+    o.traceSerial = s + this.base;
+    const r = o.immortal ? -1 : o.ob_refcnt;
+    this.event();
+    this.log.obj(Ev.KNOWN, s, this.log.typeIndexOf(o.ob_type.name), r);
+    this.rcKnown[s] = r;
+    if (o.gcList) this.log.obj(Ev.GEN, s, this.genOf(o.gcList), 0);
+    // A type an imported module made natively may own a dict the program's run allocated.
+    if (o instanceof PyType) this.touch(o);
+    return s;
+  }
+
+  private isDead(o: PyObject): boolean {
+    const s = o.traceSerial - this.base;
+    return s > 0 && this.bySerial[s] !== o;
+  }
+
   /** Tests: every object and frame the trace knows now, with its serial. */
   forEachKnown(visit: (o: object, serial: number) => void): void {
-    for (const [o, s] of this.serials) visit(o, s);
+    for (let s = 1; s < this.bySerial.length; s++) {
+      const o = this.bySerial[s];
+      if (o !== undefined) visit(o, s);
+    }
   }
 
   /** The runtime holds a reference to o in a variable of its own, under `name` (until `release`). */
   hold(name: string, o: PyObject): void {
     this.internal.push([name, o]);
+    this.interpChanged = true;
   }
 
   release(o: PyObject): void {
     const i = this.internal.findIndex((e) => e[1] === o);
     if (i >= 0) this.internal.splice(i, 1);
+    this.interpChanged = true;
   }
 
   /** What the interpreter state holds (the holder `interpreter` of the trace). */
@@ -109,50 +235,116 @@ export class TraceRecorder {
   // ---- hooks the runtime calls
 
   alloc(o: PyObject): void {
-    const s = this.nextSerial++;
-    this.serials.set(o, s);
-    this.log.push(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), objectRequest(o), rt.steps, this.pos);
-    this.rcKnown.set(o, 1);
-    this.rcDirty.add(o);
-    this.allocated?.push(o);
-    this.touch(o);
+    const s = this.newSerial(o);
+    o.traceSerial = s + this.base;
+    this.event();
+    this.log.obj(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), objectRequest(o));
+    this.rcKnown[s] = 1;
+    this.rcMark[s] = 1;
+    this.rcList[this.rcLen++] = o;
+    if (this.allocated !== null) this.allocated.push(o);
+    if (!isAtom(o)) this.enqueue(o, s, true);
   }
 
   dealloc(o: PyObject, reason: number): void {
     const s = this.serialOf(o);
-    this.log.push(Ev.DEALLOC, s, reason, 0, rt.steps, this.pos);
+    this.event();
+    this.log.obj(Ev.DEALLOC, s, reason, 0);
     if (reason === 1) this.bytesFreed += o.allocSize;
-    this.serials.delete(o);
-    this.shadows.delete(o);
-    this.rcKnown.delete(o);
-    this.rcDirty.delete(o);
-    this.dead.add(o);
+    this.bySerial[s] = undefined;
+    this.shadows[s] = undefined;
   }
 
   /** o's buffer was reallocated: `size` bytes now, `before` until now. */
   resize(o: PyObject, size: number, before: number): void {
-    if (this.dead.has(o)) return; // tp_dealloc's clearing: DEALLOC already took the buffer with the object
-    this.log.push(Ev.RESIZE, this.serialOf(o), size, before, rt.steps, this.pos);
+    const s = o.traceSerial - this.base;
+    if (s > 0 && this.bySerial[s] !== o) return; // tp_dealloc's clearing: DEALLOC already took the buffer with the object
+    const serial = this.serialOf(o);
+    this.event();
+    this.log.obj(Ev.RESIZE, serial, size, before);
   }
 
   /** ob_refcnt of o changed (incref, decref). */
   refcnt(o: PyObject): void {
-    this.rcDirty.add(o);
+    let s = o.traceSerial - this.base;
+    if (s <= 0) s = this.known(o);
+    if (this.rcMark[s] === 0) {
+      this.rcMark[s] = 1;
+      this.rcList[this.rcLen++] = o;
+    }
   }
 
-  /** o's references may have changed outside the running instruction's operands. */
+  /** o's references may have changed outside the running instruction's operands: compare all of them. */
   touch(o: PyObject): void {
-    if (this.dead.has(o)) return;
-    const e = this.entryOf(rt.frame);
-    e.objs.push(o);
-    this.markDirty(e);
+    const s = o.traceSerial - this.base;
+    if (s > 0 && this.bySerial[s] !== o) return; // dead: what its clearing does is not recorded
+    this.enqueue(o, s > 0 ? s : 0, true);
+  }
+
+  /** A list's items from index lo to hi (exclusive; Infinity: to the end, the length may have changed) may
+   *  have changed. */
+  listChanged(l: PyObject, lo: number, hi: number): void {
+    const s = l.traceSerial - this.base;
+    if (s <= 0 || this.bySerial[s] !== l) {
+      if (s <= 0) this.enqueue(l, 0, true);
+      return;
+    }
+    const sh = this.shadows[s];
+    if (sh === undefined || sh.items === null) {
+      this.enqueue(l, s, true);
+      return;
+    }
+    if (lo < sh.lo) sh.lo = lo;
+    if (hi > sh.hi) sh.hi = hi;
+    if (!sh.queued) {
+      sh.queued = true;
+      this.queue[this.queueLen++] = l;
+    }
+  }
+
+  /** One change of a dict or set (one bump of its version): entry e was added, replaced or removed (null: a
+   *  change the caller cannot name by one entry). */
+  tableChanged(d: PyDict | PySet, e: DictEntry | null): void {
+    const s = d.traceSerial - this.base;
+    if (s <= 0 || this.bySerial[s] !== d) {
+      if (s <= 0) this.enqueue(d, 0, true);
+      return;
+    }
+    const sh = this.shadows[s];
+    if (sh === undefined || sh.entries === null) {
+      this.enqueue(d, s, true);
+      return;
+    }
+    (sh.pend ??= []).push(e);
+    if (!sh.queued) {
+      sh.queued = true;
+      this.queue[this.queueLen++] = d;
+    }
+  }
+
+  private enqueue(o: PyObject, s: number, full: boolean): void {
+    if (s === 0) {
+      this.queue[this.queueLen++] = o; // not seen yet: compared in full when the queue is flushed
+      return;
+    }
+    let sh = this.shadows[s];
+    if (sh === undefined) {
+      this.queue[this.queueLen++] = o;
+      return;
+    }
+    if (full) sh.full = true;
+    if (!sh.queued) {
+      sh.queued = true;
+      this.queue[this.queueLen++] = o;
+    }
   }
 
   /** The collector moved o to `list` (a generation, a working list) or untracked it (null). */
   gcMoved(o: PyObject, list: GCList | null): void {
-    const s = this.serials.get(o);
-    if (s === undefined) return; // not seen yet: KNOWN will say where it is
-    this.log.push(Ev.GEN, s, this.genOf(list), 0, rt.steps, this.pos);
+    const s = o.traceSerial - this.base;
+    if (s <= 0) return; // not seen yet: KNOWN will say where it is
+    this.event();
+    this.log.obj(Ev.GEN, s, this.genOf(list), 0);
   }
 
   private genOf(list: GCList | null): number {
@@ -161,141 +353,291 @@ export class TraceRecorder {
     return i < 0 ? Gen.COLLECTING : i;
   }
 
+  private codeInfo(code: CodeObject): CodeInfo {
+    let info = this.codeInfos.get(code);
+    if (!info) {
+      const names = new Int32Array(code.localsplusnames.length);
+      for (let i = 0; i < names.length; i++) names[i] = this.log.nameIndexOf(code.localsplusnames[i]);
+      const positions = new Int32Array(code.lines.length).fill(-1);
+      info = { index: this.log.codes.length, names, positions, pool: [] };
+      this.log.codes.push({ qualname: code.qualname, filename: code.filename, firstlineno: code.firstlineno });
+      this.codeInfos.set(code, info);
+    }
+    return info;
+  }
+
+  private frameShadow(f: Frame): FrameShadow | undefined {
+    if (f === this.lastFrame) return this.lastShadow!;
+    const fs = this.frames.get(f);
+    if (fs) {
+      this.lastFrame = f;
+      this.lastShadow = fs;
+    }
+    return fs;
+  }
+
+  private queueFrame(fs: FrameShadow, slotsOnly = false): void {
+    if (!fs.queued) {
+      fs.queued = true;
+      fs.slotsOnly = slotsOnly;
+      this.queuedFrames[this.framesLen++] = fs;
+    } else if (!slotsOnly) {
+      fs.slotsOnly = false;
+    }
+  }
+
   /** A frame starts or resumes running. */
   enterFrame(f: Frame): void {
-    if (!this.serials.has(f)) {
-      const s = this.nextSerial++;
-      this.serials.set(f, s);
-      const c = this.log.codes.length;
-      this.log.codes.push({ qualname: f.code.qualname, filename: f.code.filename, firstlineno: f.code.firstlineno });
-      this.log.push(Ev.FRAME, s, c, f.back ? this.serials.get(f.back) ?? 0 : 0, rt.steps, this.pos);
+    let fs = this.frames.get(f);
+    if (!fs) {
+      const s = this.newSerial(f);
+      const info = this.codeInfo(f.code);
+      fs = info.pool.pop();
+      if (fs && fs.fast.length === f.fast.length) {
+        fs.frame = f;
+        fs.serial = s;
+        fs.pos = this.pos;
+        fs.cleared = false;
+      } else {
+        fs = {
+          frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null, localsSnapshot: null,
+          ops: [], nstack: 0, nops: 0, inPlace: 0, pos: this.pos, queued: false, slotsOnly: false, cleared: false,
+        };
+      }
+      this.frames.set(f, fs);
+      const back = f.back ? this.frames.get(f.back) : undefined;
+      this.event();
+      this.log.obj(Ev.FRAME, s, info.index, back ? back.serial : 0);
     }
-    this.pendingFrames.push(f);
-    this.markDirty(this.entryOf(f.back));
+    this.queueFrame(fs);
+    if (f.back) {
+      // The caller's value stack as the call left it; its operands wait until control comes back to it.
+      const caller = this.frames.get(f.back);
+      if (caller) this.queueFrame(caller, true);
+    }
   }
 
   /** A frame stops running (returned, raised, or a generator suspended). */
   exitFrame(f: Frame): void {
-    const e = this.entries.get(f);
-    if (e) {
-      this.flushEntry(e);
-      this.entries.delete(f);
+    const fs = this.frames.get(f);
+    if (fs) this.queueFrame(fs);
+    this.flush();
+    if (fs) {
+      fs.nops = 0;
+      this.queueFrame(fs); // compared again after _PyFrame_Clear (a frame object it lets go)
     }
-    this.pendingFrames.push(f);
-    this.markDirty(this.entryOf(rt.frame));
+    // Back in the caller's instruction: what happens now is its doing.
+    const caller = rt.frame ? this.frameShadow(rt.frame) : undefined;
+    if (caller) {
+      this.pos = caller.pos;
+      this.queueFrame(caller);
+    }
   }
 
   /** A frame that may not be running changed (it got its frame object). */
   frameChanged(f: Frame): void {
-    this.pendingFrames.push(f);
+    const fs = this.frames.get(f);
+    if (fs) this.queueFrame(fs);
   }
 
   /** _PyFrame_ClearLocals: everything the frame held is released. */
   frameCleared(f: Frame): void {
-    const s = this.serials.get(f);
-    if (s === undefined) return;
-    this.log.push(Ev.FRAME_CLEAR, s, 0, 0, rt.steps, this.pos);
-    this.serials.delete(f);
-    this.shadows.delete(f);
+    const fs = this.frames.get(f);
+    if (!fs) return;
+    this.event();
+    this.log.obj(Ev.FRAME_CLEAR, fs.serial, 0, 0);
+    fs.cleared = true;
+    fs.fast.fill(null);
+    fs.sp = 0;
+    fs.nops = 0;
+    fs.func = null;
+    fs.frameObject = null;
+    fs.localsSnapshot = null;
+    if (fs.info.pool.length < 64) fs.info.pool.push(fs);
+    this.frames.delete(f);
+    this.bySerial[fs.serial] = undefined;
+    if (this.lastFrame === f) {
+      this.lastFrame = null;
+      this.lastShadow = null;
+    }
   }
 
   /** The boundary before the instruction at f.pc: record what the previous ones did, then open this one. */
   step(f: Frame, pc: number): void {
-    this.flush();
-    const e = this.entryOf(f);
-    const objs = e.objs;
-    objs.length = 0;
-    for (let i = 0; i < f.sp; i++) {
-      const o = f.stack[i];
-      if (o) objs.push(o);
+    this.flush(f);
+    let fs = this.frameShadow(f);
+    if (fs === undefined) {
+      this.enterFrame(f);
+      fs = this.frameShadow(f)!;
     }
-    objs.push(f.globals);
-    if (f.locals && f.locals !== f.globals) objs.push(f.locals);
-    const code = f.code;
-    e.pos[0] = code.lines[pc];
-    e.pos[1] = code.cols[2 * pc];
-    e.pos[2] = code.cols[2 * pc + 1];
-    this.pos = e.pos;
-    this.markDirty(e);
+    const stack = f.stack;
+    const sp = f.sp;
+    const ops = fs.ops;
+    let n = 0;
+    for (let i = 0; i < sp; i++) ops[n++] = stack[i];
+    fs.nstack = n;
+    const op = f.code.code[pc * 2];
+    fs.inPlace = op === Op.FOR_ITER || op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
+    ops[n++] = f.globals;
+    if (f.locals && f.locals !== f.globals) ops[n++] = f.locals;
+    fs.nops = n;
+    const positions = fs.info.positions;
+    let p = positions[pc];
+    if (p < 0) {
+      const code = f.code;
+      p = positions[pc] = this.log.positionOf(code.lines[pc], code.cols[2 * pc], code.cols[2 * pc + 1]);
+    }
+    fs.pos = p;
+    this.pos = p;
+    this.queueFrame(fs);
     if (this.probe) this.probe(rt.steps + 1);
   }
 
   collectStart(generation: number, reason: number): void {
-    this.log.push(Ev.COLLECT, generation, reason, 0, rt.steps, this.pos);
+    this.event();
+    this.log.plain(Ev.COLLECT, generation, reason, 0);
     this.bytesFreed = 0;
   }
 
   /** The unreachable objects a collection is about to clear (after finalizers and resurrection). */
   garbage(objects: PyObject[]): void {
-    for (const o of objects) this.log.push(Ev.GARBAGE, this.serialOf(o), 0, 0, rt.steps, this.pos);
+    for (const o of objects) {
+      const s = this.serialOf(o);
+      this.event();
+      this.log.obj(Ev.GARBAGE, s, 0, 0);
+    }
   }
 
   collectEnd(stats: CollectionStats): void {
-    this.log.push(Ev.COLLECTED, stats.candidates, stats.unreachable, stats.finalized, rt.steps, this.pos);
-    this.log.push(Ev.COLLECTED2, stats.resurrected, stats.collected, this.bytesFreed, rt.steps, this.pos);
+    this.event();
+    this.log.plain(Ev.COLLECTED, stats.candidates, stats.unreachable, stats.finalized);
+    this.log.plain(Ev.COLLECTED2, stats.resurrected, stats.collected, this.bytesFreed);
   }
 
   /** The run ended: record the last changes. */
   finish(): Trace {
     this.flush();
     this.log.steps = rt.steps;
+    serialBase = Math.max(serialBase, this.base + this.nextSerial);
     return this.log;
   }
 
-  // ---- diffing
+  // ---- comparing
 
-  private entryOf(f: Frame | null): Entry {
-    let e = this.entries.get(f);
-    if (!e) {
-      e = { frame: f, objs: [], dirty: false, pos: new Int32Array(3) };
-      this.entries.set(f, e);
+  /**
+   * Records everything queued. `completed`: the frame whose instruction just finished (its next one is about to
+   * run). Such an instruction popped every operand it was given, except the few it uses in place (FOR_ITER's
+   * iterator, SEND's receiver, WITH_EXCEPT_START's exit; LIST_APPEND and its kind reach deeper, into
+   * containers whose hooks report): the other entries still in place are not compared. A frame whose
+   * instruction is still running (it called the frame that is stepping) has all its operands compared.
+   */
+  private flush(completed: Frame | null = null): void {
+    const frames = this.queuedFrames;
+    for (let i = 0; i < this.framesLen; i++) {
+      const fs = frames[i];
+      fs.queued = false;
+      if (fs.cleared) continue;
+      if (fs.slotsOnly) {
+        this.diffFrame(fs);
+        continue;
+      }
+      const ops = fs.ops;
+      const f = fs.frame;
+      const n = fs.nstack;
+      const keep = f === completed ? (n - fs.inPlace < f.sp ? n - fs.inPlace : f.sp) : 0;
+      const stack = f.stack;
+      for (let j = 0; j < n; j++) {
+        const o = ops[j];
+        if (o !== null && (j >= keep || stack[j] !== o)) this.operand(o);
+      }
+      for (let j = n; j < fs.nops; j++) this.operand(ops[j]!);
+      this.diffFrame(fs);
     }
-    return e;
-  }
-
-  private markDirty(e: Entry): void {
-    if (!e.dirty) {
-      e.dirty = true;
-      this.dirtyEntries.push(e);
-    }
-  }
-
-  private flush(): void {
-    const pos = this.pos;
-    const dirty = this.dirtyEntries;
-    for (let i = 0; i < dirty.length; i++) this.flushEntry(dirty[i]);
-    dirty.length = 0;
-    this.pos = pos;
-    const frames = this.pendingFrames;
-    for (let i = 0; i < frames.length; i++) if (this.serials.has(frames[i])) this.diff(frames[i], frames[i]);
-    frames.length = 0;
+    this.framesLen = 0;
+    const queue = this.queue;
+    // Comparing may queue more (a type first seen): the loop takes them too.
+    for (let i = 0; i < this.queueLen; i++) this.flushQueued(queue[i]);
+    this.queueLen = 0;
     this.diffInterpreter();
-    for (const o of this.rcDirty) {
-      if (this.dead.has(o)) continue;
-      const r = o.immortal ? -1 : o.ob_refcnt;
-      if (this.rcKnown.get(o) !== r) {
-        this.rcKnown.set(o, r);
-        this.log.push(Ev.REFCNT, this.serialOf(o), r, 0, rt.steps, this.pos);
+    const rcList = this.rcList;
+    const rcLen = this.rcLen;
+    if (rcLen) {
+      const known = this.rcKnown;
+      const mark = this.rcMark;
+      const base = this.base;
+      for (let i = 0; i < rcLen; i++) {
+        const o = rcList[i];
+        const s = o.traceSerial - base;
+        mark[s] = 0;
+        if (this.bySerial[s] !== o) continue;
+        const r = o.immortal ? -1 : o.ob_refcnt;
+        if (known[s] !== r) {
+          this.event();
+          this.log.obj(Ev.REFCNT, s, r - known[s], 0);
+          known[s] = r;
+        }
+      }
+      this.rcLen = 0;
+    }
+    if (this.verify) this.verifyAll();
+  }
+
+  /** An operand of the instruction: compared if what it holds may have changed without a hook saying so. */
+  private operand(o: PyObject): void {
+    if (isAtom(o) || o === rt.None) return;
+    const s = o.traceSerial - this.base;
+    if (s > 0) {
+      if (this.bySerial[s] !== o) return;
+      const sh = this.shadows[s];
+      if (sh !== undefined) {
+        if (sh.queued) return; // its hooks queued it: compared with the queue
+        if (sh.items !== null) {
+          // Tuples do not change; a list changes through its hooks (a length change without one: compare).
+          if (o instanceof PyList && o.items.length !== sh.items.length) this.enqueue(o, s, true);
+          return;
+        }
+        if (sh.entries !== null) {
+          if ((o as PyDict).version !== sh.version) this.enqueue(o, s, false);
+          return;
+        }
       }
     }
-    this.rcDirty.clear();
+    this.flushQueued(o);
   }
 
-  private flushEntry(e: Entry): void {
-    e.dirty = false;
-    this.pos = e.pos;
-    for (let i = 0; i < e.objs.length; i++) {
-      const o = e.objs[i];
-      if (!this.dead.has(o)) this.diff(o, null);
+  private flushQueued(o: PyObject): void {
+    const s = this.serialOf(o);
+    if (this.bySerial[s] !== o) return;
+    let sh = this.shadows[s];
+    if (sh === undefined) {
+      sh = newShadow();
+      this.shadows[s] = sh;
+      const t = o.ob_type;
+      if ((o instanceof PyList && t === rt.t.list) || (o instanceof PyTuple && t === rt.t.tuple)) {
+        sh.items = [];
+        sh.lo = 0;
+        sh.hi = Infinity;
+      } else if ((o instanceof PyDict && t === rt.t.dict) || (o instanceof PySet && (t === rt.t.set || t === rt.t.frozenset))) {
+        sh.entries = new Map();
+        sh.version = -1;
+      } else {
+        this.diffGeneric(o, s, sh);
+        return;
+      }
     }
-    if (e.frame && this.serials.has(e.frame)) this.diff(e.frame, e.frame);
-  }
-
-  private diffInterpreter(): void {
-    this.diff(this.interp, null, (visit) => this.visitInterpreter(visit));
-    // sys.modules and builtins change outside any instruction's operands (import, builtins.x = ...).
-    if (rt.modules) this.diff(rt.modules, null);
-    if (rt.builtins) this.diff(rt.builtins, null);
+    sh.queued = false;
+    if (sh.items !== null) {
+      if (sh.full) {
+        sh.lo = 0;
+        sh.hi = Infinity;
+      }
+      this.diffItems(o as PyList, s, sh);
+    } else if (sh.entries !== null) {
+      this.diffTable(o as PyDict, s, sh);
+    } else {
+      this.diffGeneric(o, s, sh);
+    }
+    sh.full = false;
   }
 
   private slotCode(kind: Slot, key: string | number | PyObject): number {
@@ -310,37 +652,189 @@ export class TraceRecorder {
     return (kind << SLOT_SHIFT) | (p & SLOT_MASK);
   }
 
-  /** Compares a holder's references now with its shadow and writes the difference. */
-  private diff(h: object, frame: Frame | null, custom?: (visit: SlotVisitor) => void): void {
-    const isTable = h instanceof PyDict || h instanceof PySet;
-    const shadow = this.shadows.get(h);
-    const exact = isTable && ((h as PyObject).ob_type === rt.t.dict || (h as PyObject).ob_type === rt.t.set || (h as PyObject).ob_type === rt.t.frozenset);
-    if (shadow && exact && shadow.version === (h as PyDict).version) return;
-    const slots = this.scratchSlots;
-    const targets = this.scratchTargets;
-    slots.length = 0;
-    targets.length = 0;
-    const visit: SlotVisitor = (kind, key, target) => {
-      slots.push(this.slotCode(kind, key));
-      targets.push(this.serialOf(target));
-    };
-    if (custom) custom(visit);
-    else if (frame) visitFrame(frame, visit);
-    else visitReferents(h as PyObject, visit);
-    const holder = this.serials.get(h) ?? this.serialOf(h as PyObject);
-    const version = exact ? (h as PyDict).version : -1;
-    if (!shadow) {
-      if (slots.length === 0) return;
-      for (let i = 0; i < slots.length; i++) this.log.push(Ev.REF_ADD, targets[i], holder, slots[i], rt.steps, this.pos);
-      this.shadows.set(h, { slots: slots.slice(), targets: targets.slice(), version });
+  private add(target: PyObject, holder: number, slot: number): void {
+    const t = this.serialOf(target);
+    this.event();
+    this.log.ref(Ev.REF_ADD, t, holder, slot);
+  }
+
+  private del(target: PyObject, holder: number, slot: number): void {
+    const t = this.serialOf(target);
+    this.event();
+    this.log.ref(Ev.REF_DEL, t, holder, slot);
+  }
+
+  /** A frame's variables, value stack, function and frame object, slot by slot. */
+  private diffFrame(fs: FrameShadow): void {
+    const f = fs.frame;
+    const h = fs.serial;
+    const fast = f.fast;
+    const old = fs.fast;
+    const names = fs.info.names;
+    for (let i = 0; i < fast.length; i++) {
+      const o = fast[i];
+      const was = old[i];
+      if (o !== was) {
+        const slot = names[i];
+        if (was) this.del(was, h, slot);
+        if (o) this.add(o, h, slot);
+        old[i] = o;
+      }
+    }
+    const stack = f.stack;
+    const ostack = fs.stack;
+    const sp = f.sp;
+    const osp = fs.sp;
+    const top = sp > osp ? sp : osp;
+    for (let i = 0; i < top; i++) {
+      const o = i < sp ? stack[i] : null;
+      const was = i < osp ? ostack[i] : null;
+      if (o !== was) {
+        if (was) this.del(was, h, STACK | i);
+        if (o) this.add(o, h, STACK | i);
+        ostack[i] = o;
+      }
+    }
+    fs.sp = sp;
+    const snapshot = f.localsSnapshot ?? null;
+    if (snapshot !== fs.localsSnapshot) {
+      const slot = this.log.nameIndexOf('f_locals');
+      if (fs.localsSnapshot) this.del(fs.localsSnapshot, h, slot);
+      if (snapshot) this.add(snapshot, h, slot);
+      fs.localsSnapshot = snapshot;
+    }
+    if (f.func !== fs.func) {
+      const slot = this.log.nameIndexOf('f_func');
+      if (fs.func) this.del(fs.func, h, slot);
+      if (f.func) this.add(f.func, h, slot);
+      fs.func = f.func;
+    }
+    const fo = f.frameObject && !f.done ? f.frameObject : null; // a finished frame let it go
+    if (fo !== fs.frameObject) {
+      const slot = this.log.nameIndexOf('f_frame_object');
+      if (fs.frameObject) this.del(fs.frameObject, h, slot);
+      if (fo) this.add(fo, h, slot);
+      fs.frameObject = fo;
+    }
+  }
+
+  /** A list's or tuple's items in the range the hooks named. */
+  private diffItems(l: PyList | PyTuple, h: number, sh: Shadow): void {
+    const items = l.items;
+    const old = sh.items!;
+    const n = items.length;
+    const m = old.length;
+    let lo = sh.lo;
+    // Lengths that differ: everything past the shorter one is compared, whatever the hooks said.
+    if (n !== m && lo > (n < m ? n : m)) lo = n < m ? n : m;
+    let hi = n > m ? n : m;
+    if (sh.hi < hi) hi = sh.hi;
+    for (let i = lo; i < hi; i++) {
+      const o = i < n ? items[i] : undefined;
+      const was = i < m ? old[i] : undefined;
+      if (o !== was) {
+        if (was) this.del(was, h, INDEX | i);
+        if (o) this.add(o, h, INDEX | i);
+      }
+    }
+    if (n !== m || lo < hi) {
+      const top = hi < n ? hi : n;
+      for (let i = lo; i < top; i++) old[i] = items[i];
+      if (n < m) old.length = n;
+      else for (let i = m; i < n; i++) old[i] = items[i];
+    }
+    sh.lo = Infinity;
+    sh.hi = -1;
+  }
+
+  /** A dict's or set's entries: the ones the hooks named, or all of them. */
+  private diffTable(d: PyDict | PySet, h: number, sh: Shadow): void {
+    const entries = sh.entries!;
+    const pend = sh.pend ??= [];
+    if (d.version === sh.version && !sh.full) {
+      if (pend.length) pend.length = 0;
       return;
     }
-    shadow.version = version;
-    const old = shadow;
-    if (old.slots.length === slots.length) {
+    const isDict = d instanceof PyDict;
+    let named = !sh.full && d.version - sh.version === pend.length;
+    if (named) {
+      for (let i = 0; i < pend.length; i++) {
+        const e = pend[i] as (DictEntry & { mapKey?: unknown }) | null;
+        if (e === null || e.mapKey === undefined) named = false;
+      }
+    }
+    if (named) {
+      for (let i = 0; i < pend.length; i++) {
+        const e = pend[i] as DictEntry & { mapKey?: unknown };
+        const was = entries.get(e);
+        const live = d.map.get(e.mapKey) === e;
+        if (was !== undefined && !live) {
+          this.del(e.key, h, KEY);
+          if (isDict) this.del(was, h, this.slotCode(Slot.VALUE, e.key));
+          entries.delete(e);
+        } else if (was === undefined && live) {
+          this.add(e.key, h, KEY);
+          if (isDict) this.add(e.value, h, this.slotCode(Slot.VALUE, e.key));
+          entries.set(e, e.value);
+        } else if (live && isDict && was !== e.value) {
+          const slot = this.slotCode(Slot.VALUE, e.key);
+          this.del(was!, h, slot);
+          this.add(e.value, h, slot);
+          entries.set(e, e.value);
+        }
+      }
+    } else {
+      // Removals first: a key removed and added again (a new entry) must end up present.
+      const live = new Set<DictEntry>(d.map.values());
+      for (const [e, was] of entries) {
+        if (!live.has(e)) {
+          this.del(e.key, h, KEY);
+          if (isDict) this.del(was, h, this.slotCode(Slot.VALUE, e.key));
+          entries.delete(e);
+        } else if (isDict && was !== e.value) {
+          this.del(was, h, this.slotCode(Slot.VALUE, e.key));
+        }
+      }
+      for (const e of d.map.values()) {
+        const was = entries.get(e);
+        if (was === undefined) {
+          this.add(e.key, h, KEY);
+          if (isDict) this.add(e.value, h, this.slotCode(Slot.VALUE, e.key));
+          entries.set(e, e.value);
+        } else if (isDict && was !== e.value) {
+          this.add(e.value, h, this.slotCode(Slot.VALUE, e.key));
+          entries.set(e, e.value);
+        }
+      }
+    }
+    sh.version = d.version;
+    if (pend.length) pend.length = 0;
+  }
+
+  /** Everything an object holds (referents.ts), against what was written. */
+  private diffGeneric(o: PyObject, h: number, sh: Shadow): void {
+    sh.queued = false;
+    sh.full = false;
+    this.scratchLen = 0;
+    visitReferents(o, this.visitor);
+    this.diffScratch(h, sh);
+  }
+
+  /** Compares the referents the visitor collected with the shadow's; slot codes only for what differs. */
+  private diffScratch(h: number, sh: Shadow): void {
+    const n = this.scratchLen;
+    const kinds = this.scratchKinds;
+    const keys = this.scratchKeys;
+    const targets = this.scratchTargets;
+    const ok = sh.kinds;
+    const m = ok === null ? 0 : ok.length;
+    if (n === m) {
+      if (n === 0) return;
+      const okeys = sh.keys!;
+      const otargets = sh.targets!;
       let same = true;
-      for (let i = 0; i < slots.length; i++) {
-        if (old.slots[i] !== slots[i] || old.targets[i] !== targets[i]) {
+      for (let i = 0; i < n; i++) {
+        if (ok![i] !== kinds[i] || okeys[i] !== keys[i] || otargets[i] !== targets[i]) {
           same = false;
           break;
         }
@@ -348,26 +842,62 @@ export class TraceRecorder {
       if (same) return;
     }
     // Multiset difference on (slot, target) pairs: removals first, as the panel reads them.
-    const now = new Map<string, number>();
-    for (let i = 0; i < slots.length; i++) {
-      const k = slots[i] + ':' + targets[i];
-      now.set(k, (now.get(k) ?? 0) + 1);
+    const slots = new Array<number>(n);
+    for (let j = 0; j < n; j++) slots[j] = this.slotCode(kinds[j], keys[j]);
+    const keep = new Uint8Array(n);
+    for (let i = 0; i < m; i++) {
+      const slot = this.slotCode(ok![i], sh.keys![i]);
+      const target = sh.targets![i];
+      let found = -1;
+      for (let j = 0; j < n; j++) {
+        if (keep[j] === 0 && slots[j] === slot && targets[j] === target) {
+          found = j;
+          break;
+        }
+      }
+      if (found >= 0) keep[found] = 1;
+      else this.del(target, h, slot);
     }
-    const before = new Map<string, number>();
-    for (let i = 0; i < old.slots.length; i++) {
-      const k = old.slots[i] + ':' + old.targets[i];
-      before.set(k, (before.get(k) ?? 0) + 1);
-      const n = now.get(k);
-      if (n) now.set(k, n - 1);
-      else this.log.push(Ev.REF_DEL, old.targets[i], holder, old.slots[i], rt.steps, this.pos);
-    }
-    for (let i = 0; i < slots.length; i++) {
-      const k = slots[i] + ':' + targets[i];
-      const n = before.get(k);
-      if (n) before.set(k, n - 1);
-      else this.log.push(Ev.REF_ADD, targets[i], holder, slots[i], rt.steps, this.pos);
-    }
-    old.slots = slots.slice();
-    old.targets = targets.slice();
+    for (let j = 0; j < n; j++) if (keep[j] === 0) this.add(targets[j], h, slots[j]);
+    sh.kinds = kinds.slice(0, n);
+    sh.keys = keys.slice(0, n);
+    sh.targets = targets.slice(0, n);
   }
+
+  private diffInterpreter(): void {
+    const seen = this.interpSeen;
+    if (!this.interpChanged && seen[0] === rt.modules && seen[1] === rt.builtins && seen[2] === rt.handled) return;
+    this.interpChanged = false;
+    seen[0] = rt.modules;
+    seen[1] = rt.builtins;
+    seen[2] = rt.handled;
+    this.scratchLen = 0;
+    this.visitInterpreter(this.visitor);
+    this.diffScratch(this.interpSerial, this.interpShadow);
+    // sys.modules and builtins change outside any instruction's operands (import, builtins.x = ...): their
+    // hooks queue them.
+  }
+
+  /** Tests (verify): every list, tuple and table compared in full must agree with its shadow. */
+  private verifyAll(): void {
+    for (let s = 1; s < this.shadows.length; s++) {
+      const sh = this.shadows[s];
+      const o = this.bySerial[s] as PyObject | undefined;
+      if (!sh || !o) continue;
+      if (sh.items !== null) {
+        const items = (o as PyList).items;
+        const ok = items.length === sh.items.length && items.every((x, i) => x === sh.items![i]);
+        if (!ok) throw new Error(`trace: ${o.ob_type.name} #${s} changed without a hook (step ${rt.steps})`);
+      } else if (sh.entries !== null) {
+        const d = o as PyDict;
+        let ok = d.map.size === sh.entries.size;
+        if (ok) for (const e of d.map.values()) if (sh.entries.get(e) !== (d instanceof PyDict ? e.value : e.key) && !(d instanceof PySet && sh.entries.has(e))) ok = false;
+        if (!ok) throw new Error(`trace: ${o.ob_type.name} #${s} changed without a hook (step ${rt.steps})`);
+      }
+    }
+  }
+}
+
+function newShadow(): Shadow {
+  return { kinds: null, keys: null, targets: null, items: null, lo: Infinity, hi: -1, entries: null, version: -1, pend: null, queued: false, full: false };
 }

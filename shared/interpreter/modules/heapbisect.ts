@@ -39,6 +39,8 @@ function siftdown(heap: PyList, startpos: number, pos: number, less: Less): void
     const parent = arr[parentpos];
     arr[parentpos] = arr[pos];
     arr[pos] = parent;
+    if (rt.trace !== null) rt.trace.listChanged(heap, parentpos, parentpos + 1);
+    if (rt.trace !== null) rt.trace.listChanged(heap, pos, pos + 1);
     pos = parentpos;
   }
 }
@@ -60,6 +62,8 @@ function siftup(heap: PyList, pos: number, less: Less): void {
     const tmp = arr[childpos];
     arr[childpos] = arr[pos];
     arr[pos] = tmp;
+    if (rt.trace !== null) rt.trace.listChanged(heap, pos, pos + 1);
+    if (rt.trace !== null) rt.trace.listChanged(heap, childpos, childpos + 1);
     pos = childpos;
   }
   siftdown(heap, startpos, pos, less);
@@ -100,6 +104,7 @@ export function installHeapq(m: PyModule): void {
       if (n - 1 === 0) return lastelt;
       const returnitem = heap.items[0];
       heap.items[0] = lastelt;
+      if (rt.trace !== null) rt.trace.listChanged(heap, 0, 1);
       siftup(heap, 0, less);
       return returnitem;
     });
@@ -109,6 +114,7 @@ export function installHeapq(m: PyModule): void {
       if (heap.items.length === 0) raise(excType('IndexError'), 'index out of range');
       const returnitem = heap.items[0];
       heap.items[0] = incref(a[1]);
+      if (rt.trace !== null) rt.trace.listChanged(heap, 0, 1);
       siftup(heap, 0, less);
       return returnitem;
     });
@@ -129,6 +135,7 @@ export function installHeapq(m: PyModule): void {
         if (heap.items.length === 0) raise(excType('IndexError'), 'index out of range');
         const returnitem = heap.items[0];
         heap.items[0] = incref(item);
+        if (rt.trace !== null) rt.trace.listChanged(heap, 0, 1);
         siftup(heap, 0, less);
         return returnitem;
       });

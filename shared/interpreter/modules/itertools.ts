@@ -95,6 +95,7 @@ function ownResult(it: PyItertool): PyTuple {
 function replaceItem(r: PyTuple, i: number, v: PyObject): void {
   const old = r.items[i];
   r.items[i] = incref(v);
+  if (rt.trace !== null) rt.trace.listChanged(r, i, i + 1);
   decref(old);
 }
 

@@ -114,7 +114,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: nu
     const old = existing.value;
     existing.value = incref(value);
     d.version++;
-    if (rt.trace !== null) rt.trace.touch(d);
+    if (rt.trace !== null) rt.trace.tableChanged(d, existing);
     decref(old);
     return;
   }
@@ -130,7 +130,7 @@ export function setItem(d: Table, key: PyObject, value: PyObject, knownHash?: nu
   if (d instanceof PyDict) dictKeys.addEntry(d, keyIsStr, keyIsStr ? (key as PyStr).value : null);
   d.map.set(mk, entry);
   d.version++;
-  if (rt.trace !== null) rt.trace.touch(d);
+  if (rt.trace !== null) rt.trace.tableChanged(d, entry);
 }
 
 /** Removes key; returns the removed entry (its references now owned by the caller) or undefined. */
@@ -144,7 +144,7 @@ export function popEntry(d: Table, key: PyObject, knownHash?: number): DictEntry
     if (!b.length) d.buckets!.delete(e.hash);
   }
   d.version++;
-  if (rt.trace !== null) rt.trace.touch(d);
+  if (rt.trace !== null) rt.trace.tableChanged(d, e);
   return e;
 }
 
@@ -174,7 +174,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
     const old = e.value;
     e.value = incref(value);
     d.version++;
-    if (rt.trace !== null) rt.trace.touch(d);
+    if (rt.trace !== null) rt.trace.tableChanged(d, e);
     decref(old);
     return;
   }
@@ -183,7 +183,7 @@ export function setItemStr(d: PyDict, key: string, value: PyObject): void {
   dictKeys.addEntry(d, true, key);
   d.map.set(key, entry);
   d.version++;
-  if (rt.trace !== null) rt.trace.touch(d);
+  if (rt.trace !== null) rt.trace.tableChanged(d, entry);
   maintainTracking(d, k, value);
 }
 
@@ -198,7 +198,7 @@ export function delItemStr(d: PyDict, key: string): boolean {
   if (!e) return false;
   d.map.delete(key);
   d.version++;
-  if (rt.trace !== null) rt.trace.touch(d);
+  if (rt.trace !== null) rt.trace.tableChanged(d, e);
   decref(e.key);
   decref(e.value);
   return true;

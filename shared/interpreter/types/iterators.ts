@@ -175,6 +175,7 @@ function dictNext(it: PyIterator): PyObject | null {
     const [oldk, oldv] = result.items;
     result.items[0] = key;
     result.items[1] = value;
+    if (rt.trace !== null) rt.trace.listChanged(result, 0, 2);
     incref(result);
     decref(oldk);
     decref(oldv);

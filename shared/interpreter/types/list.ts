@@ -59,6 +59,7 @@ export function listAppendSteal(l: PyList, item: PyObject): void {
   const len = l.items.length;
   if (l.allocated <= len) listResize(l, len + 1);
   l.items.push(item);
+  if (rt.trace !== null) rt.trace.listChanged(l, len, Infinity);
 }
 
 /** PyList_Append (the list takes a new reference). */
@@ -76,6 +77,7 @@ export function listInsert(l: PyList, where: number, v: PyObject): void {
   }
   if (where > n) where = n;
   l.items.splice(where, 0, incref(v));
+  if (rt.trace !== null) rt.trace.listChanged(l, where, Infinity);
 }
 
 /** _list_clear: empties the list first, then drops the references last to first. */
@@ -85,6 +87,7 @@ export function listClear(l: PyList): void {
   l.items = [];
   l.allocated = 0;
   zeroBuffer.delete(l);
+  if (rt.trace !== null) rt.trace.listChanged(l, 0, Infinity);
   for (let i = items.length - 1; i >= 0; i--) decref(items[i]);
 }
 
@@ -98,6 +101,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     if (itemsNull(l)) preallocateExact(l, n);
     else listResize(l, m + n);
     for (const o of src) l.items.push(incref(o));
+    if (rt.trace !== null) rt.trace.listChanged(l, m, Infinity);
     return;
   }
   // 3.13+ list_extend_dict / list_extend_dictitems: a dict or a dict view is copied after list_resize, which
@@ -111,6 +115,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
       const allocated = l.allocated;
       iterate(iterable, (x) => l.items.push(x));
       l.allocated = allocated;
+      if (rt.trace !== null) rt.trace.listChanged(l, m, Infinity);
       return;
     }
   }
@@ -126,8 +131,10 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     for (;;) {
       const item = iterNext(it);
       if (item === null) break;
-      if (l.items.length < l.allocated) l.items.push(item);
-      else listAppendSteal(l, item);
+      if (l.items.length < l.allocated) {
+        l.items.push(item);
+        if (rt.trace !== null) rt.trace.listChanged(l, l.items.length - 1, Infinity);
+      } else listAppendSteal(l, item);
     }
     if (l.items.length < l.allocated) listResize(l, l.items.length);
   } finally {
@@ -203,6 +210,7 @@ export function listAssSlice(a: PyList, ilow: number, ihigh: number, v: PyObject
     const recycle = a.items.slice(ilow, ihigh);
     if (d !== 0) listResize(a, size + d);
     a.items.splice(ilow, norig, ...vitems.map((o) => incref(o)));
+    if (rt.trace !== null) rt.trace.listChanged(a, ilow, d === 0 ? ihigh : Infinity);
     for (let k = norig - 1; k >= 0; k--) decref(recycle[k]);
   } finally {
     if (seq) decref(seq);
@@ -252,6 +260,7 @@ function listAssSubscript(self: PyObject, item: PyObject, value: PyObject | null
     }
     const old = a.items[i];
     a.items[i] = incref(value);
+    if (rt.trace !== null) rt.trace.listChanged(a, i, i + 1);
     decref(old);
     return;
   }
@@ -289,6 +298,7 @@ function listAssSubscript(self: PyObject, item: PyObject, value: PyObject | null
       listResize(a, keep.length);
       a.items = save;
     }
+    if (rt.trace !== null) rt.trace.listChanged(a, start, Infinity);
     for (const g of garbage) decref(g);
     return;
   }
@@ -303,6 +313,7 @@ function listAssSubscript(self: PyObject, item: PyObject, value: PyObject | null
       garbage.push(a.items[cur]);
       a.items[cur] = incref(seq.items[i]);
     }
+    if (rt.trace !== null) rt.trace.listChanged(a, step > 0 ? start : start + step * (n - 1), step > 0 ? start + step * (n - 1) + 1 : start + 1);
     for (const g of garbage) decref(g);
   } finally {
     decref(seq);
@@ -797,6 +808,7 @@ export function listSort(self: PyList, keyfunc: PyObject | null, reverse: boolea
   const savedZero = zeroBuffer.has(self);
   self.items = [];
   self.allocated = -1;
+  if (rt.trace !== null) rt.trace.listChanged(self, 0, Infinity);
   const n = saved.length;
   let keys: PyObject[] | null = null;
   let error: unknown = null;
@@ -858,6 +870,7 @@ export function listSort(self: PyList, keyfunc: PyObject | null, reverse: boolea
   }
   const final = self.items;
   self.items = saved;
+  if (rt.trace !== null) rt.trace.listChanged(self, 0, Infinity);
   self.allocated = savedAllocated;
   if (savedZero) zeroBuffer.add(self);
   else zeroBuffer.delete(self);
@@ -973,6 +986,7 @@ function listInplaceRepeat(self: PyList, n: number): PyObject {
   listResize(self, size * n);
   const src = self.items.slice();
   for (let i = 1; i < n; i++) for (const o of src) self.items.push(incref(o));
+  if (rt.trace !== null) rt.trace.listChanged(self, src.length, Infinity);
   return incref(self);
 }
 
@@ -1052,11 +1066,13 @@ export function install(t: TypeTable): void {
       self.items = [];
       self.allocated = 0;
       zeroBuffer.delete(self);
+      if (rt.trace !== null) rt.trace.listChanged(self, 0, Infinity);
       return v;
     }
     if (index === size - 1) {
       listResize(self, size - 1);
       self.items.pop();
+      if (rt.trace !== null) rt.trace.listChanged(self, size - 1, Infinity);
       return v;
     }
     incref(v);
@@ -1137,7 +1153,10 @@ export function install(t: TypeTable): void {
   });
   def<PyList>(type, 'reverse', (self, args, kw) => {
     posArgs('reverse', args, kw, 0, 0);
-    if (self.items.length > 1) self.items.reverse();
+    if (self.items.length > 1) {
+      self.items.reverse();
+      if (rt.trace !== null) rt.trace.listChanged(self, 0, Infinity);
+    }
     return incref(rt.None);
   });
   def<PyList>(type, 'sort', (self, args, kw) => {

@@ -92,11 +92,12 @@ function mapAdd(so: PySet, key: PyObject, h: bigint): void {
   }
   so.map.set(mk, entry);
   so.version++;
-  if (rt.trace !== null) rt.trace.touch(so);
+  if (rt.trace !== null) rt.trace.tableChanged(so, entry);
 }
 
 function mapRemove(so: PySet, key: PyObject): void {
-  for (const [mk, e] of findMapEntry(so, key)) {
+  const found = findMapEntry(so, key);
+  for (const [mk, e] of found) {
     so.map.delete(mk);
     if (mk instanceof Token) {
       const b = so.buckets!.get(e.hash)!;
@@ -105,7 +106,7 @@ function mapRemove(so: PySet, key: PyObject): void {
     }
   }
   so.version++;
-  if (rt.trace !== null) rt.trace.touch(so);
+  if (rt.trace !== null) rt.trace.tableChanged(so, found.length === 1 ? found[0][1] : null);
 }
 
 function findMapEntry(so: PySet, key: PyObject): [unknown, DictEntry][] {

@@ -214,6 +214,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   if (classcell instanceof PyCell) {
     const old = classcell.ref;
     classcell.ref = incref(type);
+    if (rt.trace !== null) rt.trace.touch(classcell);
     if (old) decref(old);
     dict.delItemStr(type.dict, '__classcell__');
   }
