@@ -1,5 +1,5 @@
-// The trace: every step that matters, as compact records in typed-array chunks (four int32 words per event),
-// so a million-step run costs megabytes, not gigabytes. Hints, findings, the heap panel and the CLI all read
+// The trace: every step that matters, as compact variable-length records in byte chunks (about 15 MB per
+// million steps of a loop), so a million-step run costs megabytes, not gigabytes. Hints, findings, the heap panel and the CLI all read
 // it (shared/heap/heapview.ts replays it). Objects and frames are named by serial number (first sight order),
 // types, names and code objects by index into tables. tracerecorder.ts turns the runtime's changes into events.
 
