@@ -163,11 +163,16 @@ export function makeFrame(func: PyFunction, args: PyObject[], kwnames: PyStr[] |
   return f;
 }
 
+/** The code takes exactly n positional arguments and nothing else (no *args, **kwargs or keyword-only
+ *  parameters): a call with n positional arguments binds them as they are. */
+function takesExactly(code: CodeObject, n: number): boolean {
+  return code.argcount === n && code.kwonlyargcount === 0 && (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0;
+}
+
 /** Calls a Python function: args are borrowed (PyObject_Vectorcall from native code). */
 export function callFunction(func: PyFunction, args: PyObject[], kwnames: PyStr[] | null): PyObject {
   const code = func.code;
-  if (kwnames === null && code.argcount === args.length && code.kwonlyargcount === 0 &&
-    (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0) {
+  if (kwnames === null && takesExactly(code, args.length)) {
     // Exactly the positional parameters: nothing to bind but the arguments themselves.
     const f = new Frame(code, func.globals, rt.builtins, null, incref(func));
     for (let i = 0; i < args.length; i++) f.fast[i] = incref(args[i]);
@@ -1361,8 +1366,7 @@ function callSimple(f: Frame, base: number): boolean {
   }
   if (!(func instanceof PyFunction)) return false;
   const code = func.code;
-  if (code.argcount !== f.sp - argStart + (self !== null ? 1 : 0) || code.kwonlyargcount !== 0 ||
-    (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) !== 0) return false;
+  if (!takesExactly(code, f.sp - argStart + (self !== null ? 1 : 0))) return false;
   const frame = new Frame(code, func.globals, rt.builtins, null, incref(func));
   const fast = frame.fast;
   let i = 0;

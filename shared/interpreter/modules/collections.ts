@@ -1,7 +1,7 @@
 // The _collections module (Modules/_collectionsmodule.c, Objects/odictobject.c): deque, defaultdict,
 // OrderedDict, _tuplegetter (namedtuple's field descriptors) and _count_elements (Counter's fast path). They are
 // C types in CPython; collections/__init__.py (pylib) builds namedtuple, Counter, ChainMap... on them.
-import { binaryOp, call, callDescriptor, EQ, excType, findSlot, getAttrOpt, getItem as getItemAbstract, getIter, hash, isTrue, iterNext, length, lookupType, lookupType as lt, NE, reprText, richCompare, richCompareBool, setItem as setItemAbstract, typeName } from '../abstract';
+import { binaryOp, call, callDescriptor, EQ, excType, findSlot, getAttrOpt, getItem as getItemAbstract, getIter, hash, isTrue, iterNext, length, lookupType, NE, reprText, richCompare, richCompareBool, setItem as setItemAbstract, typeName } from '../abstract';
 import { PyDict, PyModule, PyObject, PyStr, PyTuple, PyType, PyInt, PyList } from '../objects';
 import { alloc, decref, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { asSsize, clinic, cmpResult, def, getter, hasIndex, reprEnter, reprLeave } from '../types/common';
@@ -457,7 +457,7 @@ export function installCollections(m: PyModule): void {
     let rest = args;
     if (npos > 0) {
       const f = args[0];
-      const callable = f === rt.None || f instanceof PyType || !!findSlot(f.ob_type, 'tp_call') || lt(f.ob_type, '__call__') !== null;
+      const callable = f === rt.None || f instanceof PyType || !!findSlot(f.ob_type, 'tp_call') || lookupType(f.ob_type, '__call__') !== null;
       if (!callable) typeError('first argument must be callable or None');
       const old = d.factory;
       d.factory = f === rt.None ? null : incref(f);

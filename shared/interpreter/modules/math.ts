@@ -1,7 +1,7 @@
 // The math module (Modules/mathmodule.c): floating-point functions with CPython's error messages, and the
 // exact integer functions (factorial, gcd, isqrt, comb, perm).
-import { binaryOp, excType, indexValue, isInstance, iterate, typeName, typeName as tn, unaryOp } from '../abstract';
-import { PyFloat, PyInt, PyModule, PyObject, PyStr, PyTuple } from '../objects';
+import { binaryOp, excType, indexValue, isInstance, iterate, typeName, unaryOp } from '../abstract';
+import { PyFloat, PyInt, PyModule, PyObject, PyStr } from '../objects';
 import { decref, newBool, newFloat, newInt, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
@@ -758,9 +758,6 @@ export function installMoreMath(fn: Fn, unary: Unary, domainError: () => never, 
   fn('dist', (args, kw) => {
     exactArgs('dist', args, 2, kw);
     const seq = (o: PyObject, which: string): number[] => {
-      if (!(o instanceof PyTuple)) {
-        void tn;
-      }
       let t;
       try {
         t = sequenceTuple(o);

@@ -4,7 +4,7 @@ import { callDescriptor, defaultRepr, EQ, excType, findSlot, genericGetAttr, gen
 import { PyBuiltin, PyDict, PyInstance, PyObject, PyTuple, PyType, type PyStr } from '../objects';
 import { instanceCreated } from './dictkeys';
 import type { TypeTable as _TT } from '../typetable';
-import { alloc, decref, incref, newBool, newBool as nb, newDict, newInt, newInt as ni, newStr, raise, rt } from '../runtime';
+import { alloc, decref, incref, newBool, newDict, newInt, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import { builtinFunction, classMethod, method } from './util';
 import { dirOf } from './type';
@@ -327,7 +327,7 @@ export function addSlotWrappers(type: PyType): void {
   };
   if (s.tp_repr) add('__repr__', (_a, _k, self) => s.tp_repr!(self!));
   if (s.tp_str) add('__str__', (_a, _k, self) => s.tp_str!(self!));
-  if (s.tp_hash) add('__hash__', (_a, _k, self) => ni(s.tp_hash!(self!)));
+  if (s.tp_hash) add('__hash__', (_a, _k, self) => newInt(s.tp_hash!(self!)));
   if (s.tp_richcompare) CMP_NAMES.forEach((n, op) => add(n, (args, _k, self) => s.tp_richcompare!(self!, args[0], op)));
   if (s.tp_iter) add('__iter__', (_a, _k, self) => s.tp_iter!(self!));
   if (s.tp_iternext) {
@@ -338,14 +338,14 @@ export function addSlotWrappers(type: PyType): void {
     });
   }
   if (s.tp_call) add('__call__', (args, kw, self) => s.tp_call!(self!, args, kw));
-  if (s.sq_length) add('__len__', (_a, _k, self) => ni(s.sq_length!(self!)));
-  if (s.sq_contains) add('__contains__', (args, _k, self) => nb(s.sq_contains!(self!, args[0])));
+  if (s.sq_length) add('__len__', (_a, _k, self) => newInt(s.sq_length!(self!)));
+  if (s.sq_contains) add('__contains__', (args, _k, self) => newBool(s.sq_contains!(self!, args[0])));
   if (s.mp_subscript) add('__getitem__', (args, _k, self) => s.mp_subscript!(self!, args[0]));
   if (s.mp_ass_subscript) {
     add('__setitem__', (args, _k, self) => { s.mp_ass_subscript!(self!, args[0], args[1]); return incref(rt.None); });
     add('__delitem__', (args, _k, self) => { s.mp_ass_subscript!(self!, args[0], null); return incref(rt.None); });
   }
-  if (s.nb_bool) add('__bool__', (_a, _k, self) => nb(s.nb_bool!(self!)));
+  if (s.nb_bool) add('__bool__', (_a, _k, self) => newBool(s.nb_bool!(self!)));
   if (s.tp_init) add('__init__', (args, kw, self) => { s.tp_init!(self!, args, kw); return incref(rt.None); });
   if (s.tp_descr_get) add('__get__', (args, _k, self) => s.tp_descr_get!(self!, args[0] === rt.None ? null : args[0], (args[1] ?? args[0].ob_type) as PyType));
   if (s.nb) {
