@@ -130,7 +130,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   // As the oracle's driver does: one collection before the program starts, so that the program's own counts and
   // collections begin from zero (the loader's garbage gone, the free lists empty).
   collect();
-  if (options.trace) startTrace(options.traceProbe);
+  if (options.trace) startTrace(options.traceProbe, filename);
   // PyEval_EvalCode wraps the module's code in a function object for the run.
   const moduleFunction = makeFunction(code, globals, null, null, null, null);
   const frame = new Frame(code, incref(globals), rt.builtins, globals, null);
@@ -158,6 +158,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   rt.trace?.release(globals);
   decref(globals);
   decref(code);
+  rt.trace?.programEnded(exitCode);
   if (!stopped) shutdown(main, lastExc, modulesBefore);
   const trace = rt.trace ? rt.trace.finish() : undefined;
   rt.trace = null;
@@ -167,8 +168,9 @@ export function runProgram(source: string, options: RunOptions): RunResult {
 
 /** Tracing starts once the runtime is built and the loader's garbage collected: what exists then is "known"
  *  to the trace only when the program's objects refer to it. */
-function startTrace(probe: RunOptions['traceProbe']): void {
+function startTrace(probe: RunOptions['traceProbe'], filename: string): void {
   const recorder = new TraceRecorder(rt.v);
+  recorder.log.fileIndexOf(filename); // file 0: the program's own
   rt.trace = recorder;
   rt.checkAt = 0; // every step goes through the trace from now on
   rt.gc.observer = (o, list) => recorder.gcMoved(o, list);

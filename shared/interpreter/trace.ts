@@ -38,6 +38,11 @@ export const enum Ev {
   /** The buffer an object owns was (re)allocated or freed (a list's items, a dict's keys, a set's table...):
    *  a = serial, b = bytes requested now (0: freed), c = bytes before. A dealloc frees the buffer with it. */
   RESIZE = 16,
+  /** The program's main module finished (a = its exit status): what follows is interpreter shutdown. */
+  END = 17,
+  /** An exploratory call (the lens calling a function the program did not reach, after END): a = the code's
+   *  index + 1 when it begins, 0 when it is over. */
+  EXPLORE = 18,
 }
 
 /** Slot codes: kind in the top 4 bits, a parameter in the low 28. */
@@ -86,6 +91,8 @@ export interface TraceCursor {
   step: number;
   serial: number;
   holder: number;
+  /** The index of the last source position (`positions`, `positionFiles`); optional in a checkpoint. */
+  pos?: number;
 }
 
 /**
@@ -108,6 +115,9 @@ export class Trace {
   codes: { qualname: string; filename: string; firstlineno: number }[] = [];
   /** Source positions (line, start column, end column), three numbers each; STEP records name them by index. */
   positions: number[] = [0, 0, 0];
+  /** The file of each position (an index in `files`; 0 is the program's own file). */
+  positionFiles: number[] = [0];
+  files: string[] = [];
   private positionIndex = new Map<string, number>();
   /** The simulated version (311..314): what the generation numbers mean depends on it. */
   version = 313;
@@ -118,16 +128,23 @@ export class Trace {
   private lastSerial = 0;
   private lastHolder = 0;
 
-  /** The index of a source position (line, start column, end column) in `positions`. */
-  positionOf(line: number, col: number, endCol: number): number {
-    const k = line + ',' + col + ',' + endCol;
+  /** The index of a source position (line, start column, end column, file index) in `positions`. */
+  positionOf(line: number, col: number, endCol: number, file = 0): number {
+    const k = line + ',' + col + ',' + endCol + ',' + file;
     let i = this.positionIndex.get(k);
     if (i === undefined) {
       i = this.positions.length / 3;
       this.positions.push(line, col, endCol);
+      this.positionFiles.push(file);
       this.positionIndex.set(k, i);
     }
     return i;
+  }
+
+  /** The index of a file name in `files`. */
+  fileIndexOf(name: string): number {
+    const i = this.files.indexOf(name);
+    return i >= 0 ? i : this.files.push(name) - 1;
   }
 
   /** Starts the events of `step` at source position `pos` (an index from positionOf) when either changed. */
@@ -179,7 +196,7 @@ export class Trace {
     this.events++;
   }
 
-  /** COLLECT, COLLECTED, COLLECTED2: three counts. */
+  /** COLLECT, COLLECTED, COLLECTED2, END, EXPLORE: three counts. */
   plain(kind: Ev, a: number, b: number, c: number): void {
     this.room();
     this.buf[this.at++] = kind;
@@ -300,15 +317,16 @@ export class Trace {
         if (visit(Ev.STEP, step, 0, 0, cur) === false) return;
         cur.step = step;
         if (kind === STEP_POS) {
-          const i = this.ru() * 3;
-          visit(Ev.POS, positions[i], positions[i + 1], positions[i + 2], cur);
+          const i = this.ru();
+          cur.pos = i;
+          visit(Ev.POS, positions[3 * i], positions[3 * i + 1], positions[3 * i + 2], cur);
         }
         continue;
       }
       let a = 0;
       let b = 0;
       let c = 0;
-      if (kind === Ev.COLLECT || kind === Ev.COLLECTED || kind === Ev.COLLECTED2) {
+      if (kind === Ev.COLLECT || kind === Ev.COLLECTED || kind === Ev.COLLECTED2 || kind === Ev.END || kind === Ev.EXPLORE) {
         a = this.ru();
         b = this.ru();
         c = this.ru();

@@ -54,6 +54,8 @@ interface CodeInfo {
   index: number;
   names: Int32Array;
   positions: Int32Array;
+  /** Its file's index in the trace's `files`. */
+  file: number;
   /** Shadows of this code's cleared frames, for its next frames (a call costs no allocation). */
   pool: FrameShadow[];
 }
@@ -359,7 +361,7 @@ export class TraceRecorder {
       const names = new Int32Array(code.localsplusnames.length);
       for (let i = 0; i < names.length; i++) names[i] = this.log.nameIndexOf(code.localsplusnames[i]);
       const positions = new Int32Array(code.lines.length).fill(-1);
-      info = { index: this.log.codes.length, names, positions, pool: [] };
+      info = { index: this.log.codes.length, names, positions, file: this.log.fileIndexOf(code.filename), pool: [] };
       this.log.codes.push({ qualname: code.qualname, filename: code.filename, firstlineno: code.firstlineno });
       this.codeInfos.set(code, info);
     }
@@ -485,7 +487,7 @@ export class TraceRecorder {
     let p = positions[pc];
     if (p < 0) {
       const code = f.code;
-      p = positions[pc] = this.log.positionOf(code.lines[pc], code.cols[2 * pc], code.cols[2 * pc + 1]);
+      p = positions[pc] = this.log.positionOf(code.lines[pc], code.cols[2 * pc], code.cols[2 * pc + 1], fs.info.file);
     }
     fs.pos = p;
     this.pos = p;
@@ -512,6 +514,13 @@ export class TraceRecorder {
     this.event();
     this.log.plain(Ev.COLLECTED, stats.candidates, stats.unreachable, stats.finalized);
     this.log.plain(Ev.COLLECTED2, stats.resurrected, stats.collected, this.bytesFreed);
+  }
+
+  /** The program's main module finished: what follows is shutdown (Ev.END). */
+  programEnded(exitCode: number): void {
+    this.flush();
+    this.event();
+    this.log.plain(Ev.END, exitCode, 0, 0);
   }
 
   /** The run ended: record the last changes. */

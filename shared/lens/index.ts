@@ -1,0 +1,77 @@
+// The lens: simulate a file, read its trace once, and return the findings (cycle candidates, long-lived
+// allocations, missing weak references). Pure: the server, the CLI and the tests call `analyze` alike.
+import { parse } from '../parser';
+import { runProgram, type RunOptions, type RunResult } from '../interpreter';
+import type { PythonVersion } from '../versions';
+import type { AnalyzerFactory, LensContext } from './context';
+import { cycleAnalyzer } from './cycles';
+import { Replay } from './replay';
+import type { Finding } from './types';
+
+export type { Finding, FindingCode, Fix, Range, RelatedLocation, Severity, TextEdit } from './types';
+
+export interface LensOptions {
+  version: PythonVersion;
+  /** The name tracebacks and messages show. */
+  filename?: string;
+  /** The program's sibling modules and packages (see RunOptions.findModule). */
+  findModule?: RunOptions['findModule'];
+  /** Budgets for the simulation (defaults: LENS_MAX_STEPS, LENS_MAX_MILLIS). */
+  maxSteps?: number;
+  maxMillis?: number;
+}
+
+export interface LensReport {
+  findings: Finding[];
+  /** The simulated run: what it printed, its exit status, and why it stopped early if a budget ran out. */
+  run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
+  /** Set when the file could not be simulated at all (a syntax error): why. */
+  notSimulated?: string;
+}
+
+/** A lens run is smaller than `memlens run`'s: findings must come while the user types. */
+export const LENS_MAX_STEPS = 2_000_000;
+export const LENS_MAX_MILLIS = 2000;
+
+/** The analyzers, in the order their findings are listed for one line. */
+const ANALYZERS: AnalyzerFactory[] = [cycleAnalyzer];
+
+export function analyze(source: string, options: LensOptions): LensReport {
+  const filename = options.filename ?? 'main.py';
+  const parsed = parse(source);
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    return { findings: [], run: { stdout: '', stderr: '', exitCode: 1 }, notSimulated: `syntax error at line ${e.lineno}: ${e.message}` };
+  }
+  const run = runProgram(source, {
+    version: options.version, filename, findModule: options.findModule, trace: true,
+    maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
+  });
+  const report: LensReport = { findings: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
+  if (!run.trace) {
+    report.notSimulated = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
+    return report;
+  }
+  const ctx = { source, lines: source.split(/\r\n|\r|\n/), module: parsed.module, version: options.version, filename, run, trace: run.trace } as LensContext;
+  const analyzers = [];
+  const replay = new Replay(run.trace);
+  ctx.replay = replay;
+  for (const make of ANALYZERS) analyzers.push(make(ctx));
+  replay.listen(analyzers.map((a) => a.listener));
+  replay.run();
+  report.findings = dedupe(analyzers.flatMap((a) => a.findings()));
+  return report;
+}
+
+/** One finding per code and range: a line run many times (a loop, a function called often) says it once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = `${f.code}:${f.range.start.line}:${f.range.start.character}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
