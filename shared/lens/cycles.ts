@@ -266,7 +266,7 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
     out.push({
       code: 'cycle-candidate', severity: 'warning', range: rangeOfPosition(trace, c.closing.pos),
       message: `${cycleKind(c, classes.withDel, backRef, boundMethod)}: ${census(c.members)} (${c.objects} object${c.objects === 1 ? '' : 's'}, ${bytesText(c.bytes)} with what it holds) outlive${c.members.length === 1 ? 's' : ''} their last outside reference, so only the cyclic collector can free them; ${freedWhen(ctx, c)}${explored}`,
-      related, fixes: [], exploratory: exploratory !== null || undefined,
+      related: uniqueRelated(related), fixes: [], exploratory: exploratory !== null || undefined,
     });
   }
   if (backRef && isOwnPosition(trace, backRef.pos)) {
@@ -303,8 +303,9 @@ function isBackReference(e: Edge, typeOf: Map<number, string>, classNames: Set<s
   const h = c.members.find((o) => o.serial === e.holder);
   const t = c.members.find((o) => o.serial === e.target);
   if (!h || !t || t.allocStep > h.allocStep) return false;
-  // The owner reaches the holder by a path of its own (its children), not only through this attribute.
-  return c.edges.some((f) => f.holder === e.target && f !== e);
+  // The owner reaches the holder by a path of its own (its children), not only through this attribute; and the
+  // relation is not symmetric (peers or a ring linked by one attribute name have no owner).
+  return c.edges.some((f) => f.holder === e.target && f !== e) && c.edges.some((f) => f !== e && f.slot !== e.slot);
 }
 
 /** What kind of cycle it is, in the words a reader knows it by. */
@@ -330,6 +331,23 @@ function freedWhen(ctx: LensContext, c: Cycle): string {
   }
   if (m.kind === 'end') return 'in this run no collection frees them before the program exits';
   return 'no collection frees them before the call returns';
+}
+
+/** One related location per place: a loop stores the same kind of reference many times (`list[0]`, `list[1]`
+ *  from one line read `list[…]`). */
+function uniqueRelated(related: RelatedLocation[]): RelatedLocation[] {
+  const byPlace = new Map<string, RelatedLocation[]>();
+  for (const r of related) {
+    const k = `${r.range.start.line}:${r.range.start.character}`;
+    const list = byPlace.get(k);
+    if (list) list.push(r);
+    else byPlace.set(k, [r]);
+  }
+  return [...byPlace.values()].map((list) => {
+    const messages = new Set(list.map((r) => r.message));
+    if (messages.size === 1) return list[0];
+    return { range: list[0].range, message: [...new Set([...messages].map((m) => m.replace(/\[\d+\]/g, '[…]')))].join('; ') };
+  });
 }
 
 function census(members: LiveObject[]): string {
