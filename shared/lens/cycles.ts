@@ -35,6 +35,8 @@ interface Cycle {
   closing: Edge;
   moment: Moment;
   lastOutside: Release | null;
+  /** The members the outside world held until the end (they lost their last outside references together). */
+  heldLast: number[];
 }
 
 /** A reference that went away: from an object's slot, a frame's variable, or a value stack. */
@@ -230,16 +232,22 @@ function describe(replay: Replay, comp: LiveObject[], garbage: LiveObject[], mom
     const o = replay.objects.get(s)!;
     bytes += o.size + o.buffer;
   }
-  // The last reference from outside the cycle that went away, to any member.
-  let lastOutside: Release | null = null;
+  // The last reference from outside the cycle that went away, to any member, and every member that lost one in
+  // that same step (a frame's variables, or an outside object's attributes, go together).
+  const outside: Release[] = [];
   for (const o of comp) {
     for (const r of releases.get(o.serial) ?? []) {
       const holder = replay.frameOwner.get(r.holder) ?? r.holder;
-      if (set.has(holder)) continue;
-      if (!lastOutside || r.step >= lastOutside.step) lastOutside = r;
+      if (!set.has(holder)) outside.push(r);
     }
   }
-  return { members: comp, edges, objects: reached.size, bytes, closing, moment, lastOutside };
+  const lastOutside = outside.reduce<Release | null>((a, r) => (!a || r.step >= a.step ? r : a), null);
+  const heldLast = lastOutside ? outside.filter((r) => r.step === lastOutside.step).map((r) => r.target) : [];
+  // Garbage outside the cycle may still hold members (a container of the structure, collected with it).
+  for (const o of comp) {
+    for (const e of o.holders.values()) if (!set.has(replay.frameOwner.get(e.holder) ?? e.holder)) heldLast.push(o.serial);
+  }
+  return { members: comp, edges, objects: reached.size, bytes, closing, moment, lastOutside, heldLast };
 }
 
 function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[] {
@@ -271,9 +279,10 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
   }
   if (backRef && isOwnPosition(trace, backRef.pos)) {
     const attr = trace.names[backRef.slot & SLOT_MASK];
-    // Weakening it is safe when the owner was what the outside world held last: then the structure goes as a
-    // whole. If a child was held last, the owner would die before the child's last use of it.
-    const safe = c.lastOutside?.target === backRef.target;
+    // Weakening it is safe when what the outside world held last reaches every member without such
+    // back-references: then the structure still goes as a whole. If only a child was held last, the owner would
+    // die before the child's last use of it.
+    const safe = reachesAllWithout(c, backRef.slot);
     out.push({
       code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, backRef.pos),
       message: `\`${attr}\` is a back-reference from a ${typeOf.get(backRef.holder)} to the ${typeOf.get(backRef.target)} that owns it, closing a reference cycle (${census(c.members)}); a weak reference (weakref.proxy or weakref.ref) lets reference counting free the structure${explored}`,
@@ -291,6 +300,20 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
   return out;
 }
 
+
+/** Whether the members held last from outside reach every member by the cycle's references other than those in
+ *  slot `slot`. */
+function reachesAllWithout(c: Cycle, slot: number): boolean {
+  const reached = new Set(c.heldLast);
+  const todo = [...c.heldLast];
+  while (todo.length) {
+    const v = todo.pop()!;
+    for (const e of c.edges) {
+      if (e.holder === v && e.slot !== slot && !reached.has(e.target)) { reached.add(e.target); todo.push(e.target); }
+    }
+  }
+  return c.members.every((o) => reached.has(o.serial));
+}
 
 /** A back-reference: an attribute of an instance of the program's classes that refers to an instance made
  *  before it (the parent or owner), inside a cycle. */

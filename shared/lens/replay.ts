@@ -161,9 +161,16 @@ export class Replay {
         for (const l of ls) l.dealloc?.(o, b === 1);
         for (const e of o.holders.values()) this.out.get(e.holder)?.delete(e.slot + ':' + a);
         const mine = this.out.get(a);
-        if (mine) for (const e of mine.values()) this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
         this.out.delete(a);
         this.objects.delete(a);
+        // Its references go with it (the trace says so once, in the DEALLOC): each is a release.
+        if (mine) {
+          for (const e of mine.values()) {
+            this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
+            const gone = { ...e, step: this.step, pos: this.pos };
+            for (const l of ls) l.refDel?.(gone);
+          }
+        }
         break;
       }
       case Ev.REFCNT: { const o = this.objects.get(a); if (o) o.refcnt += b; break; }
