@@ -179,7 +179,7 @@ describe('lens: cycles', { timeout: 300_000 }, () => {
     const cycle = r.findings[1];
     assert.match(cycle.message, /parent\/child back-reference/);
     assert.match(cycle.message, /3 Node, 1 list/);
-    assert.match(cycle.message, /no collection frees them before the program exits/);
+    assert.match(cycle.message, /no collection frees it before the program exits/);
     const lines = cycle.related.map((x) => x.range.start.line + 1).sort((a, b) => a - b);
     assert.deepStrictEqual(lines, [3, 4, 6, 14], JSON.stringify(cycle.related));
     assert.match(cycle.related.find((x) => x.range.start.line === 13)!.message, /`root` in `build`/);
@@ -198,11 +198,11 @@ describe('lens: cycles', { timeout: 300_000 }, () => {
   it('says which collection frees the cycle: gc.collect() or an automatic one', () => {
     const explicit = analyze(COLLECTED, { version: '3.11' }).findings;
     assert.deepStrictEqual(at(explicit), ['10 cycle-candidate']);
-    assert.match(explicit[0].message, /gc\.collect\(\) frees them at line 13/);
+    assert.match(explicit[0].message, /gc\.collect\(\) frees it at line 13/);
     for (const version of PYTHON_VERSIONS) {
       const auto = analyze(AUTOMATIC, { version }).findings;
       assert.deepStrictEqual(at(auto), ['4 cycle-candidate'], version);
-      assert.match(auto[0].message, /collection triggered by allocations frees them at line \d+/, version);
+      assert.match(auto[0].message, /collection triggered by allocations frees it at line \d+/, version);
     }
   });
 

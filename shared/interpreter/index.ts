@@ -173,7 +173,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   rt.trace?.release(globals);
   decref(globals);
   decref(code);
-  rt.trace?.programEnded(exitCode);
+  if (!stopped) rt.trace?.programEnded(exitCode);
   if (!stopped) shutdown(main, lastExc, modulesBefore);
   const trace = rt.trace ? rt.trace.finish() : undefined;
   rt.trace = null;

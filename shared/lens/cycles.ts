@@ -23,6 +23,7 @@ const INFRASTRUCTURE = new Set(['type', 'module', 'code', 'getset_descriptor', '
 type Moment =
   | { kind: 'collected'; collection: ReplayCollection }
   | { kind: 'end' }
+  | { kind: 'stopped' }
   | { kind: 'explore'; code: number }
   | { kind: 'shutdown' };
 
@@ -114,6 +115,10 @@ export function cycleAnalyzer(ctx: LensContext): Analyzer {
     },
     programEnd(): void {
       record(unreachable(replay), { kind: 'end' });
+    },
+    end(): void {
+      // A budget stopped the run: what was garbage by then is reported as of the stop.
+      if (!replay.programEnded) record(unreachable(replay), { kind: 'stopped' });
     },
     exploreStart(): void {
       exploreStartStep = replay.step;
@@ -273,7 +278,7 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
     }
     out.push({
       code: 'cycle-candidate', severity: 'warning', range: rangeOfPosition(trace, c.closing.pos),
-      message: `${cycleKind(c, classes.withDel, backRef, boundMethod)}: ${census(c.members)} (${c.objects} object${c.objects === 1 ? '' : 's'}, ${bytesText(c.bytes)} with what it holds) outlive${c.members.length === 1 ? 's' : ''} their last outside reference, so only the cyclic collector can free them; ${freedWhen(ctx, c)}${explored}`,
+      message: `${cycleKind(c, classes.withDel, backRef, boundMethod)}: ${census(c.members)} (${c.objects} object${c.objects === 1 ? '' : 's'}, ${bytesText(c.bytes)} with what it holds). It outlives its last outside reference, so only the cyclic collector can free it; ${freedWhen(ctx, c)}${explored}`,
       related: uniqueRelated(related), fixes: [], exploratory: exploratory !== null || undefined,
     });
   }
@@ -350,10 +355,11 @@ function freedWhen(ctx: LensContext, c: Cycle): string {
     const col = m.collection;
     const where = isOwnPosition(ctx.trace, col.pos) ? ` at line ${ctx.trace.positions[3 * col.pos]}` : '';
     const which = ctx.trace.version >= 314 ? `a ${['young', 'incremental', 'full'][col.generation] ?? ''} collection` : `a generation ${col.generation} collection`;
-    return col.trigger === 'gc.collect' ? `in this run gc.collect() frees them${where}` : `in this run ${which} triggered by allocations frees them${where}`;
+    return col.trigger === 'gc.collect' ? `in this run gc.collect() frees it${where}` : `in this run ${which} triggered by allocations frees it${where}`;
   }
-  if (m.kind === 'end') return 'in this run no collection frees them before the program exits';
-  return 'no collection frees them before the call returns';
+  if (m.kind === 'end') return 'in this run no collection frees it before the program exits';
+  if (m.kind === 'stopped') return 'no collection had freed it when the simulation stopped';
+  return 'no collection frees it before the call returns';
 }
 
 /** One related location per place: a loop stores the same kind of reference many times (`list[0]`, `list[1]`
