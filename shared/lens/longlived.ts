@@ -195,12 +195,8 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
   /** What the code calls the container: the name before `[`/`.append` at the growing line, else its holder's slot. */
   const containerName = (c: Container, pos: number): string => {
     const line = ctx.lines[lineOf(pos) - 1] ?? '';
-    const m = /^[A-Za-z_][\w.]*/.exec(line.slice(trace.positions[3 * pos + 1]));
-    if (m) {
-      const parts = m[0].split('.');
-      if (parts.length > 1 && GROW_METHODS.has(parts[parts.length - 1])) parts.pop();
-      return parts.join('.');
-    }
+    const m = /^([A-Za-z_][\w.]*?)(?:\s*\[|\.(\w+)\s*\()/.exec(line.slice(trace.positions[3 * pos + 1]));
+    if (m && (m[2] === undefined || GROW_METHODS.has(m[2]))) return m[1];
     for (const e of c.o.holders.values()) {
       const kind = e.slot >>> SLOT_SHIFT;
       if (kind === Slot.NAME || kind === Slot.VALUE_STR) return replay.slotText(e.slot).replace(/^\['|'\]$/g, '');
@@ -286,24 +282,29 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
 
   // ------------------------------------------------------------------ rule 3: lru_cache on methods
 
-  /** Whether an object is held only as part of keys of a functools cache (its dict, held by the wrapper). */
-  const heldOnlyByCache = (o: LiveObject, method: string): boolean => {
-    if (!o.holders.size) return false;
+  /** The methods whose functools caches hold an object in a key, when such keys are all that hold it (else null). */
+  const cachesHolding = (o: LiveObject): Set<string> | null => {
+    const methods = new Set<string>();
     for (const e of o.holders.values()) {
       const key = replay.objects.get(e.holder);
-      if (!key || key.type !== 'tuple') return false;
-      let ok = false;
+      if (!key || key.type !== 'tuple') return null;
+      let inCache = false;
       for (const k of key.holders.values()) {
         const dict = replay.objects.get(k.holder);
         if (!dict || k.slot >>> SLOT_SHIFT !== Slot.KEY) continue;
         for (const d of dict.holders.values()) {
           const w = replay.objects.get(d.holder);
-          if (w?.type === '_lru_cache_wrapper' && [...w.holders.values()].some((h) => boundName(h) === method)) ok = true;
+          if (w?.type !== '_lru_cache_wrapper') continue;
+          inCache = true;
+          for (const h of w.holders.values()) {
+            const name = boundName(h);
+            if (name) methods.add(name);
+          }
         }
       }
-      if (!ok) return false;
+      if (!inCache) return null;
     }
-    return true;
+    return methods.size ? methods : null;
   };
 
   const judgeCaches = (): void => {
@@ -313,7 +314,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       let n = 0;
       let bytes = 0;
       for (const o of replay.objects.values()) {
-        if (o.type !== m.cls || !heldOnlyByCache(o, m.method)) continue;
+        if (o.type !== m.cls || !cachesHolding(o)?.has(m.method)) continue;
         n++;
         bytes += ownedBytes(o);
       }
