@@ -192,6 +192,12 @@ print(acc)
       if (HAVE_PYTHON) assert.strictEqual(python(fixed), python(moduleLevel));
     });
 
+    it('says nothing about the exit of a run its step budget cut short', () => {
+      const report = analyze(moduleLevel, { version: '3.11', maxSteps: 2000, maxMillis: 600_000 });
+      assert.ok(report.run.stopped, 'the budget should stop this run inside its loop');
+      assert.deepStrictEqual(report.findings.filter((f) => f.code === 'long-lived-allocation'), []);
+    });
+
     it('reports a function local kept until the function returns, with a fix inside the function', () => {
       const source = `def summarize():
     data = [str(i) * 3 for i in range(5000)]
@@ -245,6 +251,13 @@ acc = 0
 for i in range(500):
     acc += i % 3
 print(acc + peak)
+`), []);
+      // The loop's iterator holds the list until the loop ends: that is the last use, not the GET_ITER.
+      assert.deepStrictEqual(longLived(`data = [str(i) for i in range(5000)]
+n = 0
+for s in data:
+    n += len(s)
+print(n)
 `), []);
       assert.deepStrictEqual(longLived(`data = list(range(200))
 peak = max(data)

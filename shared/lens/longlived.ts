@@ -275,7 +275,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       code: 'long-lived-allocation', severity: 'warning', range: rangeOfPosition(trace, where),
       message: `${name ? `\`${name}\`` : `this ${o.type}`} (${bytesText(bytes)}) is last used at line ${lastLineNo} but kept ` +
         `${num(replay.step - t.step)} steps longer (lines ${lastLineNo}–${releasePos > 0 ? lineOf(releasePos) : 'exit'}), ${endText}` +
-        (name ? `: \`del ${name}\` after its last use frees it` : '') + exploringNote(),
+        (fix ? `: \`del ${name}\` after its last use frees it` : '') + exploringNote(),
       related, fixes: fix ? [fix] : [], ...(replay.exploring >= 0 ? { exploratory: true } : {}),
     });
   };
@@ -355,9 +355,20 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
           containers.delete(o.serial);
         }
         // After the program's end only what an exploratory call made is judged (the rest is shutdown).
+        // What it held loses a holder without a refDel: like an iterator finishing, that is a use of each.
+        const out = replay.out.get(o.serial);
+        if (out) {
+          for (const e of out.values()) {
+            const t = replay.objects.get(e.target);
+            if (t && t.holders.size > 1 && touches.has(t.serial)) touch(t);
+          }
+        }
         if (followed(o) && (!replay.programEnded || (replay.exploring >= 0 && o.allocStep >= endStep))) {
+          // The last holder went with a refDel, or goes with this dealloc (its edges vanish with it).
           const r = released.get(o.serial);
-          judgeRetained(o, here(), r?.e, r?.frameCode ?? -1);
+          const binding = r?.e ?? o.holders.values().next().value;
+          const frameCode = binding ? replay.frames.get(binding.holder)?.code ?? r?.frameCode ?? -1 : -1;
+          judgeRetained(o, here(), binding, frameCode);
         }
         touches.delete(o.serial);
         released.delete(o.serial);
@@ -409,6 +420,8 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       programEnd() {
         tick();
         endStep = replay.step;
+        // A run cut short by its budget did not reach its exit: what is alive then says nothing about the exit.
+        if (ctx.run.stopped) return;
         for (const c of containers.values()) {
           settle(c);
           judgeUnbounded(c, ownedBytes(c.o), 'at exit');
