@@ -38,7 +38,7 @@ export function readSource(file: string): string {
   }
 }
 
-function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
