@@ -109,6 +109,7 @@ function checkFile(job: CheckJob): CheckedFile {
  * files' order.
  */
 export function checkInWorkers(files: { file: string; path: string }[], options: CheckOptions, script: string): Promise<CheckedFile[]> {
+  if (files.length === 0) return Promise.resolve([]);
   const reports: CheckedFile[] = new Array(files.length);
   const threads: Worker[] = [];
   let next = 0;
@@ -137,7 +138,7 @@ export function checkInWorkers(files: { file: string; path: string }[], options:
       thread.once('exit', (code) => finished || reject(new Error(`a checking thread stopped (${code}) on ${files[current]?.path}`)));
       take();
     });
-  const count = Math.max(1, Math.min(options.jobs, files.length));
+  const count = Math.min(options.jobs, files.length);
   return Promise.all(Array.from({ length: count }, worker)).then(
     () => reports,
     (error) => {
