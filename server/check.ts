@@ -7,7 +7,8 @@ import { pathToFileURL } from 'url';
 import { Worker, parentPort } from 'worker_threads';
 import { analyze, type Finding, type Severity } from '../shared/lens';
 import type { PythonVersion } from '../shared/versions';
-import { UserError, describeFsError, programModules, readSource } from './files';
+import { UserError, describeFsError, readSource } from './files';
+import { programModules } from './modules';
 import { initNodeParser } from './grammar';
 import { helpUri, sarifLog, type CheckedFile } from './sarif';
 import { pythonFilesUnder } from './walk';
@@ -220,7 +221,7 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
     if (lines.length) groups.push(lines.join('\n') + '\n');
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const bySeverity = (Object.keys(counts) as Severity[]).filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`);
+  const bySeverity = (Object.keys(counts) as Severity[]).filter((s) => counts[s]).map((s) => (s === 'information' ? `${counts[s]} ${s}` : plural(counts[s], s)));
   const notes = [
     [files.filter((f) => f.notSimulated).length, 'not simulated'],
     [files.filter((f) => f.stopped).length, 'stopped by a budget'],

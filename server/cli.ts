@@ -12,7 +12,8 @@ import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/int
 import { LENS_MAX_MILLIS, LENS_MAX_STEPS, type Severity } from '../shared/lens';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../shared/versions';
 import { checkThread, runCheck, type CheckOptions, type Format } from './check';
-import { UserError, programModules, readSource } from './files';
+import { UserError, readSource } from './files';
+import { programModules } from './modules';
 import { initNodeParser } from './grammar';
 
 const USAGE = `Usage: memlens <command> [options]
