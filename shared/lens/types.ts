@@ -6,9 +6,7 @@
 export type FindingCode =
   | 'cycle-candidate'
   | 'long-lived-allocation'
-  | 'missing-weakref'
-  | 'slots-saving'
-  | 'materialized-once';
+  | 'missing-weakref';
 
 export interface Position {
   /** 0-based line. */
