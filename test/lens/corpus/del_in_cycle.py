@@ -1,10 +1,13 @@
-# lens-corpus: temporary files with a __del__ cleanup hook sit in a parent/child cycle, so cleanup waits for the cyclic collector instead of happening when the batch ends.
+# lens-corpus: temporary directories with a __del__ cleanup hook sit in a parent/child cycle with their files, so the cleanup waits for the cyclic collector instead of happening when the batch ends.
+
+_live_dirs = set()
 
 
 class TempDir:
     def __init__(self, name):
         self.name = name
         self.files = []
+        _live_dirs.add(name)
 
     def create(self, filename, size):
         f = TempFile(filename, size, self)
@@ -12,7 +15,8 @@ class TempDir:
         return f
 
     def __del__(self):
-        print(f"removing directory {self.name}")
+        # Best-effort cleanup when the directory object goes away.
+        _live_dirs.discard(self.name)
 
 
 class TempFile:

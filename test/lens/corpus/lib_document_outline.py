@@ -24,7 +24,7 @@ class Document:
     def add_section(self, heading, level=1):
         section = Section(heading, level)
         section.owner = self  # expect: missing-weakref
-        self.sections.append(section)
+        self.sections.append(section)  # expect: cycle-candidate
         return section
 
     def outline(self):

@@ -24,7 +24,7 @@ class Session:
     def add(self, table, key, **fields):
         entity = Entity(table, key, fields)
         entity.session = self  # expect: missing-weakref
-        self.identity_map[(table, key)] = entity
+        self.identity_map[(table, key)] = entity  # expect: cycle-candidate
         return entity
 
     def get(self, table, key):
