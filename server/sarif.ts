@@ -54,6 +54,16 @@ export const RULES: Record<FindingCode, RuleText> = {
     full: 'A back-reference (a child pointing at its parent, a bound method or a closure stored on the object it refers to) makes the objects a reference cycle that only the cyclic garbage collector frees.',
     help: 'Store that reference as a weak one: weakref.ref(parent) read back with ref(), weakref.WeakMethod for a bound method, or weakref.proxy; the structure is then freed by reference counting.',
   },
+  'slots-saving': {
+    short: 'Instances would be smaller with __slots__',
+    full: 'Many instances of this class are alive at once, and each carries its own attribute dictionary.',
+    help: 'Declare the attributes in __slots__ so that each instance stores them in fixed slots instead of a __dict__.',
+  },
+  'materialized-once': {
+    short: 'A collection is built in full only to be iterated once',
+    full: 'A list (or other collection) is materialized whole, then read once from start to end, so all its items are in memory together for nothing.',
+    help: 'Use a generator expression or iterate the source lazily, so that only one item is alive at a time.',
+  },
 };
 
 const CODES = Object.keys(RULES) as FindingCode[];

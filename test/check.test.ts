@@ -54,10 +54,10 @@ const FINDING: Finding = {
 };
 
 const INFORMATION: Finding = {
-  code: 'long-lived-allocation',
+  code: 'slots-saving',
   severity: 'information',
   range: { start: { line: 0, character: 6 }, end: { line: 0, character: 10 } },
-  message: '`log` keeps growing after its promotion to the oldest generation',
+  message: '1000 instances of Node alive at once',
   related: [],
   fixes: [],
 };
@@ -286,7 +286,7 @@ describe('memlens check: formatting', () => {
       'pkg/tree.py:3:9 missing-weakref self.parent refers back to the parent: a cycle',
       '    6:13: the parent refers to the child here',
       '    fix: Hold the parent through weakref.ref',
-      'pkg/tree.py:1:7 long-lived-allocation `log` keeps growing after its promotion to the oldest generation',
+      'pkg/tree.py:1:7 slots-saving 1000 instances of Node alive at once',
       '',
       'broken.py: not simulated: syntax error at line 2: invalid syntax',
       '',
@@ -378,7 +378,7 @@ describe('memlens check: formatting', () => {
       'runs[0].results[0].locations[0].physicalLocation.region.startLine: must be an integer >= 1',
       'runs[0].results[0].fixes[0].artifactChanges[0].replacements[0]: replacement needs \'deletedRegion\'',
       'runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion: a region must be an object',
-      'runs[0].results[1].ruleIndex: not the rule \'long-lived-allocation\'',
+      'runs[0].results[1].ruleIndex: not the rule \'slots-saving\'',
     ]);
   });
 

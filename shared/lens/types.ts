@@ -6,7 +6,9 @@
 export type FindingCode =
   | 'cycle-candidate'
   | 'long-lived-allocation'
-  | 'missing-weakref';
+  | 'missing-weakref'
+  | 'slots-saving'
+  | 'materialized-once';
 
 export interface Position {
   /** 0-based line. */
