@@ -291,7 +291,7 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
     out.push({
       code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, backRef.pos),
       message: `\`${attr}\` is a back-reference from a ${typeOf.get(backRef.holder)} to the ${typeOf.get(backRef.target)} that owns it, closing a reference cycle (${census(c.members)}); a weak reference (weakref.proxy or weakref.ref) lets reference counting free the structure${explored}`,
-      related: [], fixes: safe ? backReferenceFix(ctx, backRef.pos, attr) : [], exploratory: exploratory !== null || undefined,
+      related: [], fixes: safe ? backReferenceFix(ctx, backRef.pos, attr, typeOf.get(backRef.target) ?? '') : [], exploratory: exploratory !== null || undefined,
     });
   }
   if (boundMethod && isOwnPosition(trace, boundMethod.pos)) {

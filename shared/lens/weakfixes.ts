@@ -39,9 +39,11 @@ const isNone = (e: Expr): boolean => e._type === 'Constant' && e.value.t === 'No
 /** `owner.attr = x` → `owner.attr = weakref.proxy(x)` for every store of a value that is not None (a value
  *  that may be None keeps None). Not offered when a read compares identity with something other than None
  *  (a proxy is not the object) or passes it to id(). */
-export function backReferenceFix(ctx: LensContext, pos: number, attr: string): Fix[] {
+export function backReferenceFix(ctx: LensContext, pos: number, attr: string, targetClass: string): Fix[] {
   const { stores, reads } = usesOf(ctx, attr);
   if (!storeAt(ctx, pos, stores)) return [];
+  const slots = weakrefSlotEdit(ctx, targetClass);
+  if (slots === null) return [];
   for (const { node, parent } of reads) {
     if (parent?._type === 'Compare') {
       const cmp = parent as unknown as { left: Expr; ops: string[]; comparators: Expr[] };
@@ -60,7 +62,31 @@ export function backReferenceFix(ctx: LensContext, pos: number, attr: string): F
     edits.push({ range: rangeOf(s.value), newText: certain ? `weakref.proxy(${text})` : `weakref.proxy(${text}) if ${text} is not None else None` });
   }
   if (edits.length === 0) return [];
-  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...importEdit(ctx), ...edits] }];
+  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...importEdit(ctx), ...slots, ...edits] }];
+}
+
+/** An instance of a class with `__slots__` can be weakly referenced only if '__weakref__' is among them
+ *  (Objects/typeobject.c, type_new_descriptors): the edit that adds it to a literal tuple or list, none when it
+ *  is there or the class has no `__slots__`, null when the slots are not a literal we can extend. */
+function weakrefSlotEdit(ctx: LensContext, className: string): TextEdit[] | null {
+  let result: TextEdit[] | null = [];
+  walk(ctx.module, (node) => {
+    if (node._type !== 'ClassDef' || (node as unknown as { name: string }).name !== className) return;
+    for (const st of (node as unknown as { body: AnyNode[] }).body) {
+      if (st._type !== 'Assign') continue;
+      const a = st as unknown as { targets: Expr[]; value: Expr };
+      if (!a.targets.some((t) => t._type === 'Name' && t.id === '__slots__')) continue;
+      const v = a.value;
+      if (v._type !== 'Tuple' && v._type !== 'List') { result = null; return; }
+      const names = v.elts.map((e) => (e._type === 'Constant' && e.value.t === 'str' ? e.value.v : null));
+      if (names.includes(null)) { result = null; return; }
+      if (names.includes('__weakref__')) return;
+      const last = v.elts[v.elts.length - 1];
+      const at = last ? rangeOf(last).end : { line: v.lineno - 1, character: v.col_offset + 1 };
+      result = [{ range: { start: at, end: at }, newText: last ? ", '__weakref__'" : "'__weakref__'," }];
+    }
+  });
+  return result;
 }
 
 /** `self.attr = self.method` → `weakref.WeakMethod(self.method)`, and each call `x.attr(...)` → `x.attr()(...)`.
