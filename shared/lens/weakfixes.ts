@@ -1,7 +1,7 @@
 // The edits that turn a strong reference closing a cycle into a weak one: a back-reference to an owner becomes a
 // weakref.proxy (reads stay as they are), a bound method stored on its own instance a weakref.WeakMethod (calls
 // gain a `()`). A fix is offered only where every use in the file stays correct; otherwise none.
-import type { Attribute, Expr } from '../parser';
+import type { Attribute, Expr, Located } from '../parser';
 import type { LensContext } from './context';
 import { importLine, importsModule, rangeOf, textOf, walk, type AnyNode } from './syntax';
 import type { Fix, TextEdit } from './types';
@@ -102,4 +102,32 @@ export function boundMethodFix(ctx: LensContext, pos: number, attr: string): Fix
     edits.push({ range: { start: end, end }, newText: '()' });
   }
   return [{ title: `Store \`${attr}\` as a weakref.WeakMethod`, edits: [...importEdit(ctx), ...edits] }];
+}
+
+/** `x.attr = lambda ...: ... self ...` → `lambda ..., _self=weakref.ref(self): ... _self() ...`: the lambda holds
+ *  a weak reference in a default value instead of `self` in a closure cell. Offered for a lambda whose only
+ *  parameters are plain positional ones, whose body uses `self` and never rebinds it. */
+export function closureFix(ctx: LensContext, pos: number): Fix[] {
+  const line = ctx.trace.positions[3 * pos];
+  const col = ctx.trace.positions[3 * pos + 1];
+  let value: AnyNode | undefined;
+  walk(ctx.module, (node) => {
+    if (value || node._type !== 'Assign') return;
+    const a = node as unknown as { targets: Expr[]; value: Expr };
+    if (a.targets.some((t) => t._type === 'Attribute' && t.lineno === line && t.col_offset === col)) value = a.value as unknown as AnyNode;
+  });
+  if (!value || value._type !== 'Lambda') return [];
+  const lambda = value as unknown as Located & { args: { args: (Located & { arg: string })[]; posonlyargs: unknown[]; vararg: unknown; kwarg: unknown; kwonlyargs: unknown[]; defaults: unknown[] }; body: Expr };
+  const a = lambda.args;
+  if (a.posonlyargs.length || a.vararg || a.kwarg || a.kwonlyargs.length || a.defaults.length || a.args.some((p) => p.arg === 'self' || p.arg === '_self')) return [];
+  const uses: Located[] = [];
+  walk(lambda.body, (node) => {
+    if (node._type === 'Name' && (node as unknown as { id: string }).id === 'self') uses.push(node as unknown as Located);
+  });
+  if (uses.length === 0) return [];
+  const last = a.args[a.args.length - 1];
+  const at = last ? rangeOf(last).end : { line: lambda.lineno - 1, character: lambda.col_offset + 'lambda'.length };
+  const edits: TextEdit[] = [{ range: { start: at, end: at }, newText: last ? ', _self=weakref.ref(self)' : ' _self=weakref.ref(self)' }];
+  for (const u of uses) edits.push({ range: rangeOf(u), newText: '_self()' });
+  return [{ title: 'Capture a weak reference to self in the lambda', edits: [...importEdit(ctx), ...edits] }];
 }
