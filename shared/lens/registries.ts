@@ -10,7 +10,7 @@ import {
   expressionAt, freshName, importModule, insertBefore, namesIn, nodeText, parentsOf, renameConstructor, replaceNode,
   startsLine, walk, wrapExpression, type AstNode,
 } from './fixes';
-import type { LiveObject } from './replay';
+import type { Edge, LiveObject } from './replay';
 import type { Finding, Fix, RelatedLocation, TextEdit } from './types';
 
 /** How the container holds the instance: a dict key or value, a list or set member, a bound method's __self__. */
@@ -23,6 +23,8 @@ interface Kept {
   instances: LiveObject[];
   methods: number[];
   storePos: number;
+  /** The last release of any of them (where the last other reference went away). */
+  releaseStep: number;
   releasePos: number;
 }
 
@@ -37,8 +39,10 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   const releaseLines = releaseStatementLines(ctx.module);
   /** The dicts that are some module's globals (a module's variables are not containers). */
   const globalsDicts = new Set<number>();
-  /** instance serial → the position of the last deliberate release of it by another owner. */
-  const released = new Map<number, number>();
+  /** instance serial → the position of its last deliberate release, and whether a live object (not a
+   *  variable) ever released it: a dict's values and a list's members are an index only when an owner that
+   *  outlives the release had them too (`users[i] = u; u = None` is the dict owning its users). */
+  const released = new Map<number, { step: number; pos: number; byOwner: boolean }>();
   /** `container:target` → the position that first stored target in it (a list's shifts re-store it). */
   const stored = new Map<string, number>();
   /** container serial (created in the program's own file) → the types ever stored in it, by role. */
@@ -57,7 +61,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     alloc(o: LiveObject): void {
       if (o.serial > maxSerial) maxSerial = o.serial;
     },
-    refAdd(e: { holder: number; target: number; slot: number; pos: number }): void {
+    refAdd(e: Edge): void {
       const kind = e.slot >>> SLOT_SHIFT;
       if (kind === Slot.NAME && trace.names[e.slot & SLOT_MASK]?.includes('globals')) globalsDicts.add(e.target);
       const t = objects.get(e.target);
@@ -72,7 +76,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       const k = e.holder + ':' + e.target;
       if (!stored.has(k)) stored.set(k, e.pos);
     },
-    refDel(e: { holder: number; target: number; slot: number; pos: number }): void {
+    refDel(e: Edge): void {
       const t = objects.get(e.target);
       if (!t || holdsStill(t, e.holder)) return;
       stored.delete(e.holder + ':' + e.target);
@@ -80,10 +84,10 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       const h = objects.get(e.holder);
       // A live object that drops it is an owner letting go; a variable (a frame's or a module's) only counts
       // when a statement says so: rebinding a loop variable is not a release.
-      const deliberate = h && !globalsDicts.has(h.serial)
-        ? true
-        : isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]);
-      if (deliberate) released.set(t.serial, e.pos);
+      const byOwner = h !== undefined && !globalsDicts.has(h.serial);
+      if (byOwner || (isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]))) {
+        released.set(t.serial, { step: e.step, pos: e.pos, byOwner: byOwner || (released.get(t.serial)?.byOwner ?? false) });
+      }
     },
     programEnd(): void {
       check(0, false);
@@ -153,10 +157,11 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     const groups = new Map<string, Kept>();
     for (const x of objects.values()) {
       if (x.serial < fromSerial || !isInstance(x)) continue;
-      const releasePos = released.get(x.serial);
-      if (releasePos === undefined) continue;
+      const release = released.get(x.serial);
+      if (release === undefined) continue;
       const how = classify(x);
       if (!how || !isOwnPosition(trace, how.container.allocPos) || !creationOf(how.container)) continue;
+      if ((how.role === 'value' || how.role === 'member') && !release.byOwner) continue;
       if (how.role === 'key' && classes.get(x.type)!.some(valueSemantics)) continue;
       let storePos = stored.get(how.container.serial + ':' + (how.role === 'method' ? how.methods[0] : x.serial));
       if (storePos === undefined || !isOwnPosition(trace, storePos)) storePos = how.container.allocPos;
@@ -165,8 +170,12 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       if (g) {
         g.instances.push(x);
         g.methods.push(...how.methods);
+        if (release.step >= g.releaseStep) Object.assign(g, { releaseStep: release.step, releasePos: release.pos });
       } else {
-        groups.set(k, { role: how.role, container: how.container, instances: [x], methods: how.methods, storePos, releasePos });
+        groups.set(k, {
+          role: how.role, container: how.container, instances: [x], methods: how.methods, storePos,
+          releaseStep: release.step, releasePos: release.pos,
+        });
       }
     }
     for (const g of groups.values()) findings.push(report(g, exploratory, qualname));
@@ -198,7 +207,8 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     const how = {
       key: 'as dict keys', value: 'as dict values', member: `as ${g.container.type} members`, method: 'through their bound methods',
     }[g.role];
-    const instead = g.role === 'method' ? 'store weakref.WeakMethod(...) instead' : `a weakref.${WEAK_FORM[g.role]} would let them go`;
+    const them = g.instances.length === 1 ? 'it' : 'them';
+    const instead = g.role === 'method' ? 'store weakref.WeakMethod(...) instead' : `a weakref.${WEAK_FORM[g.role]} would let ${them} go`;
     let message = `${name} keeps ${what} alive ${until} ${how} (${bytes} bytes with what they hold), after every other reference was dropped: ${instead}`;
     if (exploratory) message += ` (found by an exploratory call of ${qualname ?? 'a function the program did not reach'})`;
     const related: RelatedLocation[] = [{ range: rangeOfPosition(trace, g.container.allocPos), message: `${name} is created here` }];
