@@ -139,24 +139,30 @@ print(len(sys.argv) >= 0)
 
 
 class Panel:
-    def __init__(self, bus, name):
+    def __init__(self, bus, name, loud):
         self.name = name
+        self.loud = loud
+        self.seen = []
         bus.subscribe(self.on_event)
 
     def on_event(self, event):
-        print(self.name, 'got', event)
+        self.seen.append(event)
+        if self.loud:
+            print(self.name, 'got', event)
 
 
 bus = Bus()
-p = Panel(bus, 'left')
-q = Panel(bus, 'right')
-r = Panel(bus, 'extra')
+main = Panel(bus, 'main', True)
+p = Panel(bus, 'left', False)
+q = Panel(bus, 'right', False)
+r = Panel(bus, 'extra', True)
 bus.publish('start')
 bus.unsubscribe(r.on_event)
 bus.publish('again')
 del p
 q = None  # released
-print('done')
+bus.publish('final')
+print('done', main.seen)
 `,
   },
   {
@@ -372,6 +378,39 @@ describe('lens: containers that keep instances alive (missing-weakref)', () => {
     assert.strictEqual(findings.length, 1);
     assert.deepStrictEqual(findings[0].fixes, []);
   });
+
+  it('offers no weak-key fix when the value refers back to its key', () => {
+    const source = `class Widget:
+    pass
+
+class Meta:
+    def __init__(self, w):
+        self.widget = w
+
+meta = {}
+w = Widget()
+meta[w] = Meta(w)
+del w
+print(len(meta))
+`;
+    const { findings } = weakFindings(source);
+    assert.strictEqual(findings.length, 1);
+    assert.match(findings[0].message, /1 Widget instance alive until exit as dict keys.*refers back/);
+    assert.deepStrictEqual(findings[0].fixes, []);
+  });
+
+  for (const version of ['3.12', '3.13', '3.14'] as const) {
+    it(`finds the same under ${version}`, () => {
+      for (const t of POSITIVE) {
+        const findings = analyze(t.source, { version }).findings.filter((f) => f.code === 'missing-weakref');
+        assert.strictEqual(findings.length, 1, t.name);
+        assert.strictEqual(findings[0].range.start.line, lineOf(t.source, 'store'));
+        assert.match(findings[0].message, t.message);
+        assert.strictEqual(findings[0].fixes.length, 1);
+      }
+      for (const t of NEGATIVE) assert.deepStrictEqual(analyze(t.source, { version }).findings.filter((f) => f.code === 'missing-weakref'), [], t.name);
+    });
+  }
 
   it('marks a finding of an exploratory call', () => {
     const source = `class Bus:

@@ -22,6 +22,8 @@ interface Kept {
   /** The instances, and the bound methods that hold them (role 'method'). */
   instances: LiveObject[];
   methods: number[];
+  /** Some key is also held by its own value: a weak key alone would not free it. */
+  backrefs: boolean;
   storePos: number;
   /** The last release of any of them (where the last other reference went away). */
   releaseStep: number;
@@ -45,13 +47,33 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   const released = new Map<number, { step: number; pos: number; byOwner: boolean }>();
   /** `container:target` → the position that first stored target in it (a list's shifts re-store it). */
   const stored = new Map<string, number>();
-  /** container serial (created in the program's own file) → the types ever stored in it, by role. */
-  const storedTypes = new Map<number, { keys: Set<string>; values: Set<string> }>();
+  /** container serial (created in the program's own file) → what was ever stored in it that its weak form
+   *  could not hold (UNFIT_* bits): the fix is offered only when nothing was. */
+  const unfit = new Map<number, number>();
+  const fitness = new Map<string, number>();
+  /** The UNFIT_* bits an object of this type sets when stored as a key or member / as a value. */
+  const unfitBits = (type: string): number => {
+    let bits = fitness.get(type);
+    if (bits === undefined) {
+      const defs = classes.get(type);
+      const weak = defs !== undefined && defs.every((c) => weakrefableClass(c, classes));
+      bits = (weak ? 0 : UNFIT_VALUE) | (weak && !defs.some(valueSemantics) ? 0 : UNFIT_KEY) | (type === 'method' ? 0 : UNFIT_METHOD);
+      fitness.set(type, bits);
+    }
+    return bits;
+  };
   const findings: Finding[] = [];
   let maxSerial = 0;
   let exploreFrom = -1;
 
   const isInstance = (o: LiveObject): boolean => classes.has(o.type);
+  /** A frame's globals or a function's __globals__ (by name index, asked once per name). */
+  const globalsNames = new Map<number, boolean>();
+  const isGlobalsSlot = (name: number): boolean => {
+    let g = globalsNames.get(name);
+    if (g === undefined) globalsNames.set(name, (g = trace.names[name]?.includes('globals') ?? false));
+    return g;
+  };
   const holdsStill = (target: LiveObject, holder: number): boolean => {
     for (const e of target.holders.values()) if (e.holder === holder) return true;
     return false;
@@ -61,16 +83,22 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     alloc(o: LiveObject): void {
       if (o.serial > maxSerial) maxSerial = o.serial;
     },
+    dealloc(o: LiveObject): void {
+      // Its references go without refDel events: forget what was kept about them.
+      if (isContainerType(o.type)) for (const e of replay.out.get(o.serial)?.values() ?? []) stored.delete(o.serial + ':' + e.target);
+      if (isInstance(o) || o.type === 'method') for (const e of o.holders.values()) stored.delete(e.holder + ':' + o.serial);
+      unfit.delete(o.serial);
+      released.delete(o.serial);
+    },
     refAdd(e: Edge): void {
       const kind = e.slot >>> SLOT_SHIFT;
-      if (kind === Slot.NAME && trace.names[e.slot & SLOT_MASK]?.includes('globals')) globalsDicts.add(e.target);
+      if (kind === Slot.NAME && isGlobalsSlot(e.slot & SLOT_MASK)) globalsDicts.add(e.target);
       const t = objects.get(e.target);
       const h = objects.get(e.holder);
       if (!t || !h) return;
       if (isContainerType(h.type) && isOwnPosition(trace, h.allocPos)) {
-        let types = storedTypes.get(h.serial);
-        if (!types) storedTypes.set(h.serial, (types = { keys: new Set(), values: new Set() }));
-        (h.type === 'dict' && kind !== Slot.KEY ? types.values : types.keys).add(t.type);
+        const bits = unfitBits(t.type) & (h.type === 'dict' && kind !== Slot.KEY ? UNFIT_VALUE : UNFIT_KEY | UNFIT_METHOD);
+        if (bits) unfit.set(h.serial, (unfit.get(h.serial) ?? 0) | bits);
       }
       if (!isInstance(t) && t.type !== 'method') return;
       const k = e.holder + ':' + e.target;
@@ -78,7 +106,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     },
     refDel(e: Edge): void {
       const t = objects.get(e.target);
-      if (!t || holdsStill(t, e.holder)) return;
+      if (!t || !(isInstance(t) || t.type === 'method') || holdsStill(t, e.holder)) return;
       stored.delete(e.holder + ':' + e.target);
       if (!isInstance(t) || e.holder === t.serial) return;
       const h = objects.get(e.holder);
@@ -119,7 +147,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   };
 
   /** How a live instance is held, when every holder is one container (and, for keys, its values' back-references). */
-  const classify = (x: LiveObject): { role: Role; container: LiveObject; methods: number[] } | null => {
+  const classify = (x: LiveObject): { role: Role; container: LiveObject; methods: number[]; backrefs: boolean } | null => {
     let role: Role | null = null;
     let container: LiveObject | null = null;
     let backrefs = false;
@@ -150,7 +178,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       role = r;
     }
     if (!role || !container || (backrefs && role !== 'key')) return null;
-    return { role, container, methods };
+    return { role, container, methods, backrefs };
   };
 
   const check = (fromSerial: number, exploratory: boolean, qualname?: string): void => {
@@ -170,10 +198,11 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       if (g) {
         g.instances.push(x);
         g.methods.push(...how.methods);
+        g.backrefs ||= how.backrefs;
         if (release.step >= g.releaseStep) Object.assign(g, { releaseStep: release.step, releasePos: release.pos });
       } else {
         groups.set(k, {
-          role: how.role, container: how.container, instances: [x], methods: how.methods, storePos,
+          role: how.role, container: how.container, instances: [x], methods: how.methods, backrefs: how.backrefs, storePos,
           releaseStep: release.step, releasePos: release.pos,
         });
       }
@@ -210,6 +239,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     const them = g.instances.length === 1 ? 'it' : 'them';
     const instead = g.role === 'method' ? 'store weakref.WeakMethod(...) instead' : `a weakref.${WEAK_FORM[g.role]} would let ${them} go`;
     let message = `${name} keeps ${what} alive ${until} ${how} (${bytes} bytes with what they hold), after every other reference was dropped: ${instead}`;
+    if (g.backrefs) message += ' (a value refers back to its key: make the value hold it weakly too)';
     if (exploratory) message += ` (found by an exploratory call of ${qualname ?? 'a function the program did not reach'})`;
     const related: RelatedLocation[] = [{ range: rangeOfPosition(trace, g.container.allocPos), message: `${name} is created here` }];
     if (isOwnPosition(trace, g.releasePos)) related.push({ range: rangeOfPosition(trace, g.releasePos), message: 'the last other reference went away here' });
@@ -231,7 +261,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       for (const e of replay.out.get(s)?.values() ?? []) {
         const t = objects.get(e.target);
         if (!t || kept.has(t.serial) || t.refcnt < 0 || t.preexisting) continue;
-        if ([...t.holders.values()].every((h) => kept.has(h.holder) || h.holder === t.serial)) {
+        if (onlyHeldBy(t, kept)) {
           kept.add(t.serial);
           work.push(t.serial);
         }
@@ -246,25 +276,22 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   };
 
   const fixFor = (g: Kept, creation: Expr, target: Expr | null, parents: Map<AstNode, { parent: AstNode; field: string }>): Fix | null => {
-    if (!target) return null;
+    if (!target || g.backrefs) return null;
     const uses = usesOf(ctx.module, target, parents);
     if (!uses) return null;
-    const types = storedTypes.get(g.container.serial);
-    if (!types) return null;
-    const weakrefable = (ts: Set<string>): boolean => [...ts].every((t) => classes.has(t) && classes.get(t)!.every((c) => weakrefableClass(c, classes)));
+    const bits = unfit.get(g.container.serial) ?? 0;
     const imp = importModule(ctx.module, ctx.lines, 'weakref');
     const edits: TextEdit[] = imp.edit ? [imp.edit] : [];
     const form = `${imp.local}.${WEAK_FORM[g.role]}`;
     if (g.role === 'method') {
-      if (g.container.type !== 'list' || ![...types.keys].every((t) => t === 'method')) return null;
+      if (g.container.type !== 'list' || bits & UNFIT_METHOD) return null;
       const reads = weakMethodEdits(uses, parents, form);
       if (!reads) return null;
       edits.push(...reads);
       return { title: `Store weak references to the bound methods in ${nodeText(ctx.lines, target)} (weakref.WeakMethod)`, edits };
     }
     if (g.role === 'member' && g.container.type !== 'set') return null;
-    const stored = g.role === 'value' ? types.values : types.keys;
-    if (!weakrefable(stored) || (g.role === 'key' && [...stored].some((t) => classes.get(t)!.some(valueSemantics)))) return null;
+    if (bits & (g.role === 'value' ? UNFIT_VALUE : UNFIT_KEY)) return null;
     if (creation._type === 'Call' && creation.keywords.length) return null;
     const methods = g.role === 'member' ? SET_METHODS : DICT_METHODS;
     if (!uses.every((u) => compatibleUse(u, parents, methods))) return null;
@@ -308,8 +335,20 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   return { listener, findings: () => findings };
 }
 
+/** Stored in a container: a key or member its weak form cannot hold (not weakrefable, or compared by value),
+ *  a value WeakValueDictionary cannot hold, a member that is not a bound method (WeakMethod). */
+const UNFIT_KEY = 1;
+const UNFIT_VALUE = 2;
+const UNFIT_METHOD = 4;
+
 const DICT_METHODS = new Set(['get', 'setdefault', 'pop', 'keys', 'values', 'items', 'clear', 'update', 'copy', 'popitem']);
 const SET_METHODS = new Set(['add', 'discard', 'remove', 'clear', 'update', 'copy', 'pop']);
+
+/** Whether every holder of `o` (but itself) is in `set` (stops at the first that is not: a class has thousands). */
+function onlyHeldBy(o: LiveObject, set: Set<number>): boolean {
+  for (const e of o.holders.values()) if (e.holder !== o.serial && !set.has(e.holder)) return false;
+  return true;
+}
 
 function isContainerType(t: string): boolean {
   return t === 'dict' || t === 'list' || t === 'set';
