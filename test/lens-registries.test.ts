@@ -307,6 +307,19 @@ print(names[Point(1, 2)])
 `,
   },
   {
+    name: 'a registry fed through enumerate(), whose result tuple lets go of each user (not an owner)',
+    source: `class User:
+    def __init__(self, n):
+        self.n = n
+
+registry = {}
+for i, u in enumerate(User(n) for n in 'abc'):
+    registry[i] = u
+u = None
+print(len(registry))
+`,
+  },
+  {
     name: 'a subscriber that unsubscribes before it is dropped',
     source: `class Bus:
     def __init__(self):

@@ -110,9 +110,11 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       stored.delete(e.holder + ':' + e.target);
       if (!isInstance(t) || e.holder === t.serial) return;
       const h = objects.get(e.holder);
-      // A live object that drops it is an owner letting go; a variable (a frame's or a module's) only counts
-      // when a statement says so: rebinding a loop variable is not a release.
-      const byOwner = h !== undefined && !globalsDicts.has(h.serial);
+      // A live container, instance or class that drops it is an owner letting go (a tuple that drops it is
+      // enumerate() reusing its result); a variable (a frame's or a module's) only counts when a statement
+      // says so: rebinding a loop variable is not a release.
+      const byOwner = h !== undefined && !globalsDicts.has(h.serial) &&
+        (isContainerType(h.type) || h.type === 'deque' || h.type === 'type' || isInstance(h));
       if (byOwner || (isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]))) {
         released.set(t.serial, { step: e.step, pos: e.pos, byOwner: byOwner || (released.get(t.serial)?.byOwner ?? false) });
       }
