@@ -263,7 +263,11 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
   const typeOf = new Map(c.members.map((o) => [o.serial, o.type]));
   const exploratory = c.moment.kind === 'explore' ? trace.codes[c.moment.code]?.qualname ?? '?' : null;
   const explored = exploratory ? ` (found by calling \`${exploratory}\` with placeholder arguments)` : '';
-  const backRef = c.edges.find((e) => isBackReference(e, typeOf, classNames, c));
+  const reference = c.edges.find((e) => isBackReference(e, typeOf, classNames, c));
+  // A subject that keeps its observers in a list: the list is what should be weak, not the observer's
+  // reference to its subject (nor when a bound method of the observer is what the subject keeps).
+  const observers = reference ? observerStore(c, reference, typeOf, trace) : undefined;
+  const backRef = observers ? undefined : reference;
   // A bound method (or a closure) whose `self` is in the cycle, stored somewhere in it: the edge that stored it.
   const selfOf = (callable: number, slot: string): number | undefined => c.edges.find((f) => f.holder === callable && replay.slotText(f.slot) === slot && classNames.has(typeOf.get(f.target) ?? ''))?.target;
   const boundMethod = c.edges.find((e) => typeOf.get(e.target) === 'method' && isOwnPosition(trace, e.pos) && selfOf(e.target, '__self__') !== undefined);
@@ -285,7 +289,15 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
       related: uniqueRelated(related), fixes: [], exploratory: exploratory !== null || undefined,
     });
   }
-  if (backRef && isOwnPosition(trace, backRef.pos)) {
+  if (observers && !boundMethod) {
+    const container = trace.names[observers.via.slot & SLOT_MASK];
+    out.push({
+      code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, observers.store.pos),
+      message: `\`${container}\` of the ${typeOf.get(observers.via.holder)} keeps its ${typeOf.get(observers.store.target)} observers alive, and they refer back to it: a reference cycle; a weakref.WeakSet (or weak references in the list) lets observers go when nothing else uses them${explored}`,
+      related: [], fixes: [], exploratory: exploratory !== null || undefined,
+    });
+  }
+  if (backRef && !boundMethod && isOwnPosition(trace, backRef.pos)) {
     const attr = trace.names[backRef.slot & SLOT_MASK];
     // Weakening it is safe when what the outside world held last reaches every member without such
     // back-references: then the structure still goes as a whole. If only a child was held last, the owner would
@@ -319,6 +331,19 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
   return out;
 }
 
+
+const OBSERVER_NAMES = /observer|listener|subscriber|callback|handler|watcher|receiver|sink|view/i;
+
+/** When the owner reaches the back-reference's holder through an attribute named for observers (`observers`,
+ *  `_listeners`...): that attribute's edge, and the container's reference to the holder. */
+function observerStore(c: Cycle, back: Edge, typeOf: Map<number, string>, trace: LensContext['trace']): { via: Edge; store: Edge } | undefined {
+  for (const via of c.edges) {
+    if (via.holder !== back.target || (via.slot >>> SLOT_SHIFT) !== Slot.NAME || !OBSERVER_NAMES.test(trace.names[via.slot & SLOT_MASK])) continue;
+    const store = c.edges.find((e) => e.holder === via.target && e.target === back.holder && isOwnPosition(trace, e.pos));
+    if (store && typeOf.get(via.target) !== undefined) return { via, store };
+  }
+  return undefined;
+}
 
 /** Whether a function in the cycle holds an instance of the program's classes through its closure cells. */
 function capturesInstance(c: Cycle, fn: number, typeOf: Map<number, string>, classNames: Set<string>): boolean {
