@@ -8,7 +8,7 @@
 // connected parts of that garbage; the reference that closed one is the one stored last.
 import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
-import { walk } from './syntax';
+import { walk } from './fixes';
 import type { ClassDef } from '../parser';
 import { backReferenceFix, boundMethodFix, closureFix } from './weakfixes';
 import type { Edge, LiveObject, Replay, ReplayCollection } from './replay';

@@ -3,7 +3,7 @@
 // gain a `()`). A fix is offered only where every use in the file stays correct; otherwise none.
 import type { Attribute, Expr, Located } from '../parser';
 import type { LensContext } from './context';
-import { importLine, importsModule, rangeOf, textOf, walk, type AnyNode } from './syntax';
+import { importModule, nodeRange as rangeOf, nodeText as textOf, walk, type AstNode as AnyNode } from './fixes';
 import type { Fix, TextEdit } from './types';
 
 /** `x.attr = value` statements storing into `attr`, and the reads of `.attr`, with their parents. */
@@ -28,10 +28,10 @@ function storeAt(ctx: LensContext, pos: number, stores: { target: Attribute; val
   return stores.find((s) => s.target.lineno === line && s.target.col_offset === col) ?? stores.find((s) => s.target.lineno === line);
 }
 
-function importEdit(ctx: LensContext): TextEdit[] {
-  if (importsModule(ctx.module, 'weakref')) return [];
-  const line = importLine(ctx.module);
-  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: 'import weakref\n' }];
+/** `import weakref` where it goes unless the module imports it already, and the name the module knows it by. */
+function weakrefModule(ctx: LensContext): { edits: TextEdit[]; w: string } {
+  const { edit, local } = importModule(ctx.module, ctx.lines, 'weakref');
+  return { edits: edit ? [edit] : [], w: local };
 }
 
 const isNone = (e: Expr): boolean => e._type === 'Constant' && e.value.t === 'None';
@@ -54,15 +54,16 @@ export function backReferenceFix(ctx: LensContext, pos: number, attr: string, ta
     }
     if (parent?._type === 'Call' && (parent as unknown as { func: Expr }).func._type === 'Name' && ((parent as unknown as { func: { id: string } }).func.id === 'id')) return [];
   }
+  const { edits: imports, w } = weakrefModule(ctx);
   const edits: TextEdit[] = [];
   for (const s of stores) {
     if (isNone(s.value)) continue;
     const text = textOf(ctx.lines, s.value);
     const certain = s.value._type === 'Name' && s.value.id === 'self';
-    edits.push({ range: rangeOf(s.value), newText: certain ? `weakref.proxy(${text})` : `weakref.proxy(${text}) if ${text} is not None else None` });
+    edits.push({ range: rangeOf(s.value), newText: certain ? `${w}.proxy(${text})` : `${w}.proxy(${text}) if ${text} is not None else None` });
   }
   if (edits.length === 0) return [];
-  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...importEdit(ctx), ...slots, ...edits] }];
+  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...imports, ...slots, ...edits] }];
 }
 
 /** An instance of a class with `__slots__` can be weakly referenced only if '__weakref__' is among them
@@ -95,13 +96,14 @@ export function boundMethodFix(ctx: LensContext, pos: number, attr: string): Fix
   const { stores, reads } = usesOf(ctx, attr);
   const store = storeAt(ctx, pos, stores);
   if (!store || stores.length !== 1) return [];
-  const edits: TextEdit[] = [{ range: rangeOf(store.value), newText: `weakref.WeakMethod(${textOf(ctx.lines, store.value)})` }];
+  const { edits: imports, w } = weakrefModule(ctx);
+  const edits: TextEdit[] = [{ range: rangeOf(store.value), newText: `${w}.WeakMethod(${textOf(ctx.lines, store.value)})` }];
   for (const { node, parent } of reads) {
     if (parent?._type !== 'Call' || (parent as unknown as { func: Expr }).func !== node) return [];
     const end = rangeOf(node).end;
     edits.push({ range: { start: end, end }, newText: '()' });
   }
-  return [{ title: `Store \`${attr}\` as a weakref.WeakMethod`, edits: [...importEdit(ctx), ...edits] }];
+  return [{ title: `Store \`${attr}\` as a weakref.WeakMethod`, edits: [...imports, ...edits] }];
 }
 
 /** `x.attr = lambda ...: ... self ...` → `lambda ..., _self=weakref.ref(self): ... _self() ...`: the lambda holds
@@ -127,7 +129,8 @@ export function closureFix(ctx: LensContext, pos: number): Fix[] {
   if (uses.length === 0) return [];
   const last = a.args[a.args.length - 1];
   const at = last ? rangeOf(last).end : { line: lambda.lineno - 1, character: lambda.col_offset + 'lambda'.length };
-  const edits: TextEdit[] = [{ range: { start: at, end: at }, newText: last ? ', _self=weakref.ref(self)' : ' _self=weakref.ref(self)' }];
+  const { edits: imports, w } = weakrefModule(ctx);
+  const edits: TextEdit[] = [{ range: { start: at, end: at }, newText: `${last ? ',' : ''} _self=${w}.ref(self)` }];
   for (const u of uses) edits.push({ range: rangeOf(u), newText: '_self()' });
-  return [{ title: 'Capture a weak reference to self in the lambda', edits: [...importEdit(ctx), ...edits] }];
+  return [{ title: 'Capture a weak reference to self in the lambda', edits: [...imports, ...edits] }];
 }
