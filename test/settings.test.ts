@@ -1,9 +1,11 @@
 // The server's check of the `memoryLens` settings (server/settings.ts): each unusable value becomes its default
 // and one sentence for the user.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { describe, it } from 'node:test';
 import { LENS_MAX_STEPS } from '../shared/lens';
-import { DEFAULT_SETTINGS, checkSettings } from '../server/settings';
+import { DEFAULT_SETTINGS, MIN_MAX_STEPS, checkSettings } from '../server/settings';
 
 describe('settings', () => {
   it('takes usable values as they are', () => {
@@ -37,5 +39,17 @@ describe('settings', () => {
       'Python Memory Lens: memoryLens.disabledFindings names "cycles", 3, which are not finding codes ' +
         '(cycle-candidate, long-lived-allocation, missing-weakref, slots-saving, materialized-once); ignoring them.',
     ]);
+  });
+
+  it('matches what package.json declares to VS Code', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+    const declared = manifest.contributes.configuration.properties;
+    for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) {
+      assert.deepStrictEqual(declared[`memoryLens.${name}`]?.default, value, name);
+    }
+    assert.strictEqual(declared['memoryLens.maxSteps'].minimum, MIN_MAX_STEPS);
+    const codes = declared['memoryLens.disabledFindings'].items.enum;
+    assert.deepStrictEqual(checkSettings({ disabledFindings: codes }).problems, []);
+    assert.match(checkSettings({ disabledFindings: ['?'] }).problems[0], new RegExp(`\\(${codes.join(', ')}\\)`));
   });
 });
