@@ -6,9 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
-import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram, type RunOptions } from '../shared/interpreter';
+import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/interpreter';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
 import { initNodeParser } from './grammar';
+import { programModules } from './modules';
 
 const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
@@ -181,48 +182,6 @@ async function simulationThread(request: SimulationRequest): Promise<void> {
     maxSteps: request.maxSteps, maxMillis: request.maxMillis, findModule: programModules(request.directory),
   });
   parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
-}
-
-/**
- * The program's own modules, read when the program imports them, searched as CPython's PathFinder and FileFinder
- * search sys.path[0] (the program's folder) and a package's __path__: in each folder, `name/__init__.py` (a
- * package), then `name.py`; a folder `name/` without `__init__.py` is a portion of a namespace package, made only
- * when no folder holds a module. A file that cannot be read as source is left to the simulator's other imports
- * (a module it does not model is opaque).
- */
-function programModules(directory: string): RunOptions['findModule'] {
-  const read = (filename: string) => {
-    try {
-      return { source: readSource(filename), filename };
-    } catch (error) {
-      if (error instanceof UserError) return undefined;
-      throw error;
-    }
-  };
-  const isFolder = (folder: string) => {
-    try {
-      return fs.statSync(folder).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  return (name, searchPath) => {
-    const last = name.slice(name.lastIndexOf('.') + 1);
-    if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(last)) return undefined;
-    const portions: string[] = [];
-    for (const folder of searchPath ?? [directory]) {
-      const sub = path.join(folder, last);
-      const packageFolder = isFolder(sub);
-      if (packageFolder) {
-        const init = read(path.join(sub, '__init__.py'));
-        if (init) return { ...init, path: [sub] };
-      }
-      const file = read(path.join(folder, `${last}.py`));
-      if (file) return file;
-      if (packageFolder) portions.push(sub);
-    }
-    return portions.length ? { source: '', filename: portions[0], path: portions, namespace: true } : undefined;
-  };
 }
 
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
