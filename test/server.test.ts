@@ -177,11 +177,11 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     assert.deepStrictEqual((await answered).result, []);
     const [note] = (await published).params.diagnostics;
     assert.deepStrictEqual(arrived, ['answer', 'diagnostics']);
-    // The default budget, not the rejected maxSteps of 10.
+    // The default step budget, not the rejected maxSteps of 10 (on a busy machine the 2 s clock runs out first).
     assert.strictEqual(note.severity, 3 /* Information */);
-    assert.strictEqual(
+    assert.match(
       note.message,
-      'Memory Lens: simulation stopped at line 3: step budget (2000000 steps) used up — findings cover the part that ran',
+      /^Memory Lens: simulation stopped at line 3: (step budget \(2000000 steps\)|wall-clock budget \(2000 ms\)) used up — findings cover the part that ran$/,
     );
   });
 
