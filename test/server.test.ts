@@ -139,6 +139,15 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     const [change] = actions[0].edit.documentChanges;
     assert.deepStrictEqual(change.textDocument, { uri, version: 1 });
     assert.ok(change.edits.length > 0 && change.edits.every((e: any) => typeof e.newText === 'string'));
+
+    const hidden = server.waitFor(
+      (m) => diagnosticsFor(uri, 1)(m) && !m.params.diagnostics.some((d: any) => d.code === 'cycle-candidate'),
+      'the findings without cycle-candidate',
+      ANALYSIS_MS,
+    );
+    await configure(server, { disabledFindings: ['cycle-candidate'] });
+    await hidden;
+    await configure(server, {});
   });
 
   it('publishes only the current version when a change supersedes a running analysis', async () => {
