@@ -177,18 +177,23 @@ function analysisRequest(document: TextDocument): AnalysisRequest {
   const openFiles = new Map<string, string>();
   for (const open of documents.all()) {
     const file = filePath(open.uri);
-    if (file && open.languageId === 'python') openFiles.set(realFolderPath(file) ?? file, open.getText());
+    if (file && open.languageId === 'python') openFiles.set(realFolderPath(file) ?? file, sourceText(open));
   }
   const filename = filePath(document.uri);
   if (!filename) {
     // An unsaved new file: no folder to import siblings from, and its name is what the editor shows.
     const name = decodeURIComponent(new URL(document.uri).pathname).split('/').pop() || 'main.py';
-    return { source: document.getText(), version, filename: name, openFiles, maxSteps: settings.maxSteps };
+    return { source: sourceText(document), version, filename: name, openFiles, maxSteps: settings.maxSteps };
   }
   // As for `memlens run`: sibling modules come from the real path of the program's folder (sys.path[0]).
   const real = realFolderPath(filename);
   const directory = real === undefined ? undefined : path.dirname(real);
-  return { source: document.getText(), version, filename, directory, openFiles, maxSteps: settings.maxSteps };
+  return { source: sourceText(document), version, filename, directory, openFiles, maxSteps: settings.maxSteps };
+}
+
+/** As CPython reads source (and decodeSource reads files): "\r\n" and "\r" are "\n", so lines stay the editor's. */
+function sourceText(document: TextDocument): string {
+  return document.getText().replace(/\r\n?/g, '\n');
 }
 
 function filePath(uri: string): string | undefined {
