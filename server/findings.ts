@@ -9,10 +9,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding, Fix, LensReport, Severity } from '../shared/lens';
+import { helpUri } from './sarif';
 import { DIAGNOSTIC_SOURCE } from './syntax';
-
-/** The README's catalogue: one heading per finding code, whose anchor is the code itself. */
-export const CATALOGUE_URL = 'https://example.invalid/python-memory-lens/blob/main/README.md';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -33,7 +31,7 @@ export function findingDiagnostic(finding: Finding, uri: string, version: number
     range: finding.range,
     severity: SEVERITIES[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${CATALOGUE_URL}#${finding.code}` },
+    codeDescription: { href: helpUri(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding, LensReport } from '../shared/lens';
-import { CATALOGUE_URL, findingDiagnostic, quickFixes, runNote } from '../server/findings';
+import { findingDiagnostic, quickFixes, runNote } from '../server/findings';
 
 const URI = 'file:///tmp/p.py';
 
@@ -41,7 +41,7 @@ describe('findings as diagnostics', () => {
     assert.deepStrictEqual(d.range, CYCLE.range);
     assert.strictEqual(d.severity, 2 /* Warning */);
     assert.strictEqual(d.code, 'cycle-candidate');
-    assert.deepStrictEqual(d.codeDescription, { href: `${CATALOGUE_URL}#cycle-candidate` });
+    assert.deepStrictEqual(d.codeDescription, { href: 'https://example.invalid/python-memory-lens/blob/main/README.md#cycle-candidate' });
     assert.strictEqual(d.source, 'Python Memory Lens');
     assert.strictEqual(d.message, CYCLE.message);
     assert.deepStrictEqual(d.relatedInformation, [
