@@ -85,6 +85,19 @@ use()
 print("after use")
 `;
 
+const CLOSURE = `class Job:
+    def __init__(self, name):
+        self.name = name
+        self.done = lambda result: print(self.name, "finished with", result)
+
+def run(n):
+    for i in range(n):
+        job = Job(f"job{i}")
+        job.done(i * i)
+
+run(3)
+`;
+
 const COLLECTED = `import gc
 
 class Pair:
@@ -190,7 +203,7 @@ describe('lens: cycles', { timeout: 300_000 }, () => {
     assert.match(analyze(EXCEPTION, { version: '3.11' }).findings[0].message, /exception's traceback/);
     assert.deepStrictEqual(at(analyze(BOUND_METHOD, { version: '3.11' }).findings), ['4 cycle-candidate', '4 missing-weakref']);
     const closure = analyze(CLOSURE_WITH_DEL, { version: '3.11' }).findings;
-    assert.deepStrictEqual(at(closure), ['4 cycle-candidate']);
+    assert.deepStrictEqual(at(closure), ['4 cycle-candidate', '4 missing-weakref']);
     assert.match(closure[0].message, /__del__/);
     assert.match(closure[0].message, /closure/);
   });
@@ -218,6 +231,7 @@ describe('lens: cycles', { timeout: 300_000 }, () => {
   for (const [name, source, code, line] of [
     ['weakref.proxy parent', TREE, 'missing-weakref', 3],
     ['WeakMethod handler', BOUND_METHOD, 'missing-weakref', 4],
+    ['weak self in a lambda', CLOSURE, 'missing-weakref', 4],
   ] as const) {
     it(`the fix works: ${name}`, () => {
       const before = analyze(source, { version: '3.11' });

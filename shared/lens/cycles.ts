@@ -10,7 +10,7 @@ import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
 import { walk } from './syntax';
 import type { ClassDef } from '../parser';
-import { backReferenceFix, boundMethodFix } from './weakfixes';
+import { backReferenceFix, boundMethodFix, closureFix } from './weakfixes';
 import type { Edge, LiveObject, Replay, ReplayCollection } from './replay';
 import type { Finding, RelatedLocation } from './types';
 import { Slot, SLOT_MASK, SLOT_SHIFT } from '../interpreter/trace';
@@ -264,7 +264,10 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
   const exploratory = c.moment.kind === 'explore' ? trace.codes[c.moment.code]?.qualname ?? '?' : null;
   const explored = exploratory ? ` (found by calling \`${exploratory}\` with placeholder arguments)` : '';
   const backRef = c.edges.find((e) => isBackReference(e, typeOf, classNames, c));
-  const boundMethod = c.edges.find((e) => typeOf.get(e.target) === 'method' && classNames.has(typeOf.get(e.holder) ?? '') && c.edges.some((f) => f.holder === e.target && f.target === e.holder));
+  // A bound method (or a closure) whose `self` is in the cycle, stored somewhere in it: the edge that stored it.
+  const selfOf = (callable: number, slot: string): number | undefined => c.edges.find((f) => f.holder === callable && replay.slotText(f.slot) === slot && classNames.has(typeOf.get(f.target) ?? ''))?.target;
+  const boundMethod = c.edges.find((e) => typeOf.get(e.target) === 'method' && isOwnPosition(trace, e.pos) && selfOf(e.target, '__self__') !== undefined);
+  const closure = c.edges.find((e) => typeOf.get(e.target) === 'function' && classNames.has(typeOf.get(e.holder) ?? '') && isOwnPosition(trace, e.pos) && capturesInstance(c, e.target, typeOf, classNames));
   if (c.moment.kind !== 'shutdown') {
     const related: RelatedLocation[] = [];
     for (const e of c.edges) {
@@ -291,20 +294,37 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
     out.push({
       code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, backRef.pos),
       message: `\`${attr}\` is a back-reference from a ${typeOf.get(backRef.holder)} to the ${typeOf.get(backRef.target)} that owns it, closing a reference cycle (${census(c.members)}); a weak reference (weakref.proxy or weakref.ref) lets reference counting free the structure${explored}`,
-      related: [], fixes: safe ? backReferenceFix(ctx, backRef.pos, attr) : [], exploratory: exploratory !== null || undefined,
+      related: [], fixes: safe ? backReferenceFix(ctx, backRef.pos, attr, typeOf.get(backRef.target) ?? '') : [], exploratory: exploratory !== null || undefined,
     });
   }
-  if (boundMethod && isOwnPosition(trace, boundMethod.pos)) {
-    const attr = trace.names[boundMethod.slot & SLOT_MASK];
+  if (boundMethod) {
+    const owner = selfOf(boundMethod.target, '__self__')!;
+    const named = (boundMethod.slot >>> SLOT_SHIFT) === Slot.NAME;
+    const attr = named ? trace.names[boundMethod.slot & SLOT_MASK] : '';
+    const where = owner === boundMethod.holder ? 'on the instance itself' : `in a ${typeOf.get(boundMethod.holder)} that the ${typeOf.get(owner)} holds`;
     out.push({
       code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, boundMethod.pos),
-      message: `\`${attr}\` stores a bound method of the ${typeOf.get(boundMethod.holder)} on the instance itself: the method holds \`self\`, a reference cycle; weakref.WeakMethod (or calling the method directly) avoids it${explored}`,
-      related: [], fixes: boundMethodFix(ctx, boundMethod.pos, attr), exploratory: exploratory !== null || undefined,
+      message: `${named ? `\`${attr}\` stores` : 'This stores'} a bound method of the ${typeOf.get(owner)} ${where}: the method holds its \`self\`, a reference cycle; weakref.WeakMethod (or looking the method up when it is called) avoids it${explored}`,
+      related: [], fixes: named ? boundMethodFix(ctx, boundMethod.pos, attr) : [], exploratory: exploratory !== null || undefined,
+    });
+  }
+  if (closure && !boundMethod) {
+    const attr = trace.names[closure.slot & SLOT_MASK];
+    out.push({
+      code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, closure.pos),
+      message: `\`${attr}\` stores a function that captures the ${typeOf.get(closure.holder)} it is stored on (a closure cell holds it): a reference cycle; capture \`weakref.ref(self)\` instead${explored}`,
+      related: [], fixes: (closure.slot >>> SLOT_SHIFT) === Slot.NAME ? closureFix(ctx, closure.pos) : [], exploratory: exploratory !== null || undefined,
     });
   }
   return out;
 }
 
+
+/** Whether a function in the cycle holds an instance of the program's classes through its closure cells. */
+function capturesInstance(c: Cycle, fn: number, typeOf: Map<number, string>, classNames: Set<string>): boolean {
+  const from = (h: number, t: string): number[] => c.edges.filter((e) => e.holder === h && typeOf.get(e.target) === t).map((e) => e.target);
+  return from(fn, 'tuple').some((cells) => from(cells, 'cell').some((cell) => c.edges.some((e) => e.holder === cell && classNames.has(typeOf.get(e.target) ?? ''))));
+}
 
 /** Whether the members held last from outside reach every member by the cycle's references other than those in
  *  slot `slot`. */
@@ -343,7 +363,7 @@ function cycleKind(c: Cycle, finalizable: Set<string>, backRef: Edge | undefined
   if (types.has('traceback') || types.has('frame')) kinds.push('through an exception\'s traceback (its frames keep their locals alive)');
   if (c.members.some((o) => finalizable.has(o.type))) kinds.push('with `__del__` (finalizers run before the collector can free it)');
   if (backRef) kinds.push('parent/child back-reference');
-  if (boundMethod) kinds.push('a bound method stored on its own instance');
+  if (boundMethod) kinds.push('a bound method stored where its own instance holds it');
   if (types.has('cell') && types.has('function')) kinds.push('a closure that captures the object it is stored on');
   return kinds.length ? `Reference cycle (${kinds.join('; ')})` : 'Reference cycle';
 }

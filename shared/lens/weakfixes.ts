@@ -1,7 +1,7 @@
 // The edits that turn a strong reference closing a cycle into a weak one: a back-reference to an owner becomes a
 // weakref.proxy (reads stay as they are), a bound method stored on its own instance a weakref.WeakMethod (calls
 // gain a `()`). A fix is offered only where every use in the file stays correct; otherwise none.
-import type { Attribute, Expr } from '../parser';
+import type { Attribute, Expr, Located } from '../parser';
 import type { LensContext } from './context';
 import { importLine, importsModule, rangeOf, textOf, walk, type AnyNode } from './syntax';
 import type { Fix, TextEdit } from './types';
@@ -39,9 +39,11 @@ const isNone = (e: Expr): boolean => e._type === 'Constant' && e.value.t === 'No
 /** `owner.attr = x` → `owner.attr = weakref.proxy(x)` for every store of a value that is not None (a value
  *  that may be None keeps None). Not offered when a read compares identity with something other than None
  *  (a proxy is not the object) or passes it to id(). */
-export function backReferenceFix(ctx: LensContext, pos: number, attr: string): Fix[] {
+export function backReferenceFix(ctx: LensContext, pos: number, attr: string, targetClass: string): Fix[] {
   const { stores, reads } = usesOf(ctx, attr);
   if (!storeAt(ctx, pos, stores)) return [];
+  const slots = weakrefSlotEdit(ctx, targetClass);
+  if (slots === null) return [];
   for (const { node, parent } of reads) {
     if (parent?._type === 'Compare') {
       const cmp = parent as unknown as { left: Expr; ops: string[]; comparators: Expr[] };
@@ -60,7 +62,31 @@ export function backReferenceFix(ctx: LensContext, pos: number, attr: string): F
     edits.push({ range: rangeOf(s.value), newText: certain ? `weakref.proxy(${text})` : `weakref.proxy(${text}) if ${text} is not None else None` });
   }
   if (edits.length === 0) return [];
-  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...importEdit(ctx), ...edits] }];
+  return [{ title: `Hold \`${attr}\` as a weak reference (weakref.proxy)`, edits: [...importEdit(ctx), ...slots, ...edits] }];
+}
+
+/** An instance of a class with `__slots__` can be weakly referenced only if '__weakref__' is among them
+ *  (Objects/typeobject.c, type_new_descriptors): the edit that adds it to a literal tuple or list, none when it
+ *  is there or the class has no `__slots__`, null when the slots are not a literal we can extend. */
+function weakrefSlotEdit(ctx: LensContext, className: string): TextEdit[] | null {
+  let result: TextEdit[] | null = [];
+  walk(ctx.module, (node) => {
+    if (node._type !== 'ClassDef' || (node as unknown as { name: string }).name !== className) return;
+    for (const st of (node as unknown as { body: AnyNode[] }).body) {
+      if (st._type !== 'Assign') continue;
+      const a = st as unknown as { targets: Expr[]; value: Expr };
+      if (!a.targets.some((t) => t._type === 'Name' && t.id === '__slots__')) continue;
+      const v = a.value;
+      if (v._type !== 'Tuple' && v._type !== 'List') { result = null; return; }
+      const names = v.elts.map((e) => (e._type === 'Constant' && e.value.t === 'str' ? e.value.v : null));
+      if (names.includes(null)) { result = null; return; }
+      if (names.includes('__weakref__')) return;
+      const last = v.elts[v.elts.length - 1];
+      const at = last ? rangeOf(last).end : { line: v.lineno - 1, character: v.col_offset + 1 };
+      result = [{ range: { start: at, end: at }, newText: last ? ", '__weakref__'" : "'__weakref__'," }];
+    }
+  });
+  return result;
 }
 
 /** `self.attr = self.method` → `weakref.WeakMethod(self.method)`, and each call `x.attr(...)` → `x.attr()(...)`.
@@ -76,4 +102,32 @@ export function boundMethodFix(ctx: LensContext, pos: number, attr: string): Fix
     edits.push({ range: { start: end, end }, newText: '()' });
   }
   return [{ title: `Store \`${attr}\` as a weakref.WeakMethod`, edits: [...importEdit(ctx), ...edits] }];
+}
+
+/** `x.attr = lambda ...: ... self ...` → `lambda ..., _self=weakref.ref(self): ... _self() ...`: the lambda holds
+ *  a weak reference in a default value instead of `self` in a closure cell. Offered for a lambda whose only
+ *  parameters are plain positional ones, whose body uses `self` and never rebinds it. */
+export function closureFix(ctx: LensContext, pos: number): Fix[] {
+  const line = ctx.trace.positions[3 * pos];
+  const col = ctx.trace.positions[3 * pos + 1];
+  let value: AnyNode | undefined;
+  walk(ctx.module, (node) => {
+    if (value || node._type !== 'Assign') return;
+    const a = node as unknown as { targets: Expr[]; value: Expr };
+    if (a.targets.some((t) => t._type === 'Attribute' && t.lineno === line && t.col_offset === col)) value = a.value as unknown as AnyNode;
+  });
+  if (!value || value._type !== 'Lambda') return [];
+  const lambda = value as unknown as Located & { args: { args: (Located & { arg: string })[]; posonlyargs: unknown[]; vararg: unknown; kwarg: unknown; kwonlyargs: unknown[]; defaults: unknown[] }; body: Expr };
+  const a = lambda.args;
+  if (a.posonlyargs.length || a.vararg || a.kwarg || a.kwonlyargs.length || a.defaults.length || a.args.some((p) => p.arg === 'self' || p.arg === '_self')) return [];
+  const uses: Located[] = [];
+  walk(lambda.body, (node) => {
+    if (node._type === 'Name' && (node as unknown as { id: string }).id === 'self') uses.push(node as unknown as Located);
+  });
+  if (uses.length === 0) return [];
+  const last = a.args[a.args.length - 1];
+  const at = last ? rangeOf(last).end : { line: lambda.lineno - 1, character: lambda.col_offset + 'lambda'.length };
+  const edits: TextEdit[] = [{ range: { start: at, end: at }, newText: last ? ', _self=weakref.ref(self)' : ' _self=weakref.ref(self)' }];
+  for (const u of uses) edits.push({ range: rangeOf(u), newText: '_self()' });
+  return [{ title: 'Capture a weak reference to self in the lambda', edits: [...importEdit(ctx), ...edits] }];
 }
