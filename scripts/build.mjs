@@ -41,6 +41,8 @@ await Promise.all([
   // `vscode` is provided by the extension host at run time.
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js' }),
+  // The server's worker thread of one lens run (server/analysis.ts looks for it next to the server).
+  esbuild.build({ ...common, entryPoints: ['server/analysisThread.ts'], outfile: 'dist/analysisThread.js' }),
   esbuild.build({
     ...common,
     entryPoints: ['server/cli.ts'],

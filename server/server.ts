@@ -1,6 +1,10 @@
 // The language server: LSP in, `shared/` underneath. Started by VS Code over IPC, or by any LSP editor with
 // `--stdio` (createConnection reads the transport from the command line).
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   MessageType,
   ProposedFeatures,
@@ -8,11 +12,15 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION, type MemoryLensSettings } from '../shared/protocol';
+import { DEFAULT_PYTHON_VERSION } from '../shared/versions';
+import { Analyses, type AnalysisRequest } from './analysis';
 import { KeyedDebouncer } from './debounce';
+import { findingDiagnostic, lineOneNote, quickFixes, runNote } from './findings';
 import { initNodeParser } from './grammar';
 import { DEFAULT_SETTINGS, checkSettings } from './settings';
 import { syntaxDiagnostics } from './syntax';
@@ -32,18 +40,24 @@ const parserReady: Promise<boolean> = initNodeParser().then(
   },
 );
 
-/** Read by the version-dependent providers to come (hints, findings); syntax errors do not depend on it. */
+/** Read by the lens runs; syntax errors do not depend on it. */
 let settings: MemoryLensSettings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
 let registersConfigurationChanges = false;
+/** The client applies versioned edits, so a quick fix cannot land on a document that changed since. */
+let takesDocumentChanges = false;
 let lastWarning: string | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullsConfiguration = capabilities.workspace?.configuration === true;
   registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  takesDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
     serverInfo: { name: 'Python Memory Lens' },
   };
 });
@@ -74,34 +88,131 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(raw: unknown): void {
   const checked = checkSettings(raw);
+  const changed = JSON.stringify(checked.settings) !== JSON.stringify(settings);
   settings = checked.settings;
   const warning = checked.problems.join(' ') || undefined;
   // Settings are re-read on every change anywhere in the configuration: say each problem once.
   if (warning && warning !== lastWarning) showMessage(MessageType.Warning, warning);
   lastWarning = warning;
+  // Every setting changes what a run finds (or whether one runs).
+  if (changed) for (const document of documents.all()) debouncer.schedule(document.uri);
 }
 
 const debouncer = new KeyedDebouncer(DEBOUNCE_MS, (uri) => void publishDiagnostics(uri));
+const analyses = new Analyses();
+/** Documents whose last published diagnostics hold a syntax error: once it is fixed they are cleared at once,
+ *  not only when the simulation of the fixed text is done. */
+const showingSyntaxErrors = new Set<string>();
 
 // Fires on open as well as on every change.
 documents.onDidChangeContent((event) => debouncer.schedule(event.document.uri));
 
 documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
+  analyses.cancel(event.document.uri);
+  showingSyntaxErrors.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || (params.context.only && !params.context.only.includes(CodeActionKind.QuickFix))) return [];
+  return quickFixes(params.context.diagnostics, document.uri, document.version, takesDocumentChanges);
+});
+
+/** Syntax errors at once; else the lens's findings once its run (in a worker thread) is done. */
 async function publishDiagnostics(uri: string): Promise<void> {
   if (!(await parserReady)) return;
   // Looked up after the wait: the document may have changed or closed meanwhile.
   const document = documents.get(uri);
   if (!document || document.languageId !== 'python') return;
+  const { version } = document;
+  const text = document.getText();
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0];
+  let syntax: Diagnostic[];
   try {
-    const diagnostics = syntaxDiagnostics(document.getText());
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    syntax = syntaxDiagnostics(text);
   } catch (error) {
     // A parser bug must cost one document its diagnostics, not the editor its server.
     logError(`cannot check ${uri}`)(error);
+    return;
+  }
+  // A file with a syntax error does not run at all, in CPython either: it gets its syntax errors only. The last
+  // good findings are not kept: their ranges point into text that has changed since, so they would sit on
+  // lines that now hold other code.
+  if (syntax.length || !settings.enable) {
+    analyses.cancel(uri);
+    send(uri, version, syntax, syntax.length > 0);
+    return;
+  }
+  if (showingSyntaxErrors.has(uri)) send(uri, version, [], false);
+  let diagnostics: Diagnostic[];
+  try {
+    const report = await analyses.run(uri, analysisRequest(document));
+    // Superseded by a newer run, or the document changed (its next run is on its way): nothing to say.
+    if (!report || documents.get(uri)?.version !== version) return;
+    diagnostics = report.findings
+      .filter((finding) => !settings.disabledFindings.includes(finding.code))
+      .map((finding) => findingDiagnostic(finding, uri, version));
+    const note = runNote(report, firstLine);
+    if (note) diagnostics.unshift(note);
+  } catch (error) {
+    logError(`cannot simulate ${uri}`)(error);
+    if (documents.get(uri)?.version !== version) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics = [lineOneNote(`not simulated: an internal error of the extension (${reason}); see its output log`, firstLine)];
+  }
+  send(uri, version, diagnostics, false);
+}
+
+function send(uri: string, version: number, diagnostics: Diagnostic[], syntaxErrors: boolean): void {
+  if (syntaxErrors) showingSyntaxErrors.add(uri);
+  else showingSyntaxErrors.delete(uri);
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function analysisRequest(document: TextDocument): AnalysisRequest {
+  // The client does not tell us the workspace's interpreter yet: `auto` is the product default.
+  const version = settings.pythonVersion === 'auto' ? DEFAULT_PYTHON_VERSION : settings.pythonVersion;
+  const openFiles = new Map<string, string>();
+  for (const open of documents.all()) {
+    const file = filePath(open.uri);
+    if (file && open.languageId === 'python') openFiles.set(realFolderPath(file) ?? file, sourceText(open));
+  }
+  const filename = filePath(document.uri);
+  if (!filename) {
+    // An unsaved new file: no folder to import siblings from, and its name is what the editor shows.
+    const name = decodeURIComponent(new URL(document.uri).pathname).split('/').pop() || 'main.py';
+    return { source: sourceText(document), version, filename: name, openFiles, maxSteps: settings.maxSteps };
+  }
+  // As for `memlens run`: sibling modules come from the real path of the program's folder (sys.path[0]).
+  const real = realFolderPath(filename);
+  const directory = real === undefined ? undefined : path.dirname(real);
+  return { source: sourceText(document), version, filename, directory, openFiles, maxSteps: settings.maxSteps };
+}
+
+/** As CPython reads source (and decodeSource reads files): "\r\n" and "\r" are "\n", so lines stay the editor's. */
+function sourceText(document: TextDocument): string {
+  return document.getText().replace(/\r\n?/g, '\n');
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    // A file URI with a host (a network share) has no local path on this platform.
+    return undefined;
+  }
+}
+
+/** The file's path with its folder's real path (symbolic links resolved), as imports find it; undefined when
+ *  the folder is gone. */
+function realFolderPath(file: string): string | undefined {
+  try {
+    return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+  } catch {
+    return undefined;
   }
 }
 

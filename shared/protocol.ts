@@ -1,5 +1,6 @@
 // What client and server say to each other beyond standard LSP, declared once and imported by both sides.
 // Plain types and method names only: no `vscode` import, so any LSP editor's client can follow it.
+import type { FindingCode } from './lens/types';
 import type { PythonVersion } from './versions';
 
 /** The `memoryLens` settings section, as the server reads it through `workspace/configuration`. */
@@ -8,4 +9,10 @@ export const SETTINGS_SECTION = 'memoryLens';
 export interface MemoryLensSettings {
   /** `auto`: the workspace's interpreter version, else the product default. */
   pythonVersion: 'auto' | PythonVersion;
+  /** Simulate open files and show the findings (syntax errors are shown either way). */
+  enable: boolean;
+  /** The step budget of one simulation while typing. */
+  maxSteps: number;
+  /** Finding codes not to show. */
+  disabledFindings: FindingCode[];
 }
