@@ -21,7 +21,7 @@ export interface CheckOptions {
   version: PythonVersion;
   format: Format;
   /** The least severe finding that fails the check. */
-  failOn: Severity;
+  failOn: FailOn;
   /** How many worker threads simulate files. */
   jobs: number;
   maxSteps: number;
@@ -150,16 +150,19 @@ export function checkInWorkers(files: { file: string; path: string }[], options:
   );
 }
 
+/** The least severe finding that fails the check, or `never` (report only, as `npm start` does). */
+export type FailOn = Severity | 'never';
+
 /** Whether a finding is severe enough to fail the check. */
-function fails(finding: Finding, failOn: Severity): boolean {
-  return SEVERITY_NUMBERS[finding.severity] <= SEVERITY_NUMBERS[failOn];
+function fails(finding: Finding, failOn: FailOn): boolean {
+  return failOn !== 'never' && SEVERITY_NUMBERS[finding.severity] <= SEVERITY_NUMBERS[failOn];
 }
 
 /**
  * The exit status: 70 when we met a bug of ours, 2 when a file could not be read, 1 when a finding reaches
  * `failOn`, else 0. A file that could not be simulated (a syntax error) does not fail the check by itself.
  */
-export function exitStatus(files: CheckedFile[], failOn: Severity): number {
+export function exitStatus(files: CheckedFile[], failOn: FailOn): number {
   if (files.some((file) => file.internalError)) return 70;
   if (files.some((file) => file.unreadable)) return 2;
   return files.some((file) => file.findings.some((finding) => fails(finding, failOn))) ? 1 : 0;

@@ -9,9 +9,9 @@ import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { dump, parse, type PySyntaxError } from '../shared/parser';
 import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/interpreter';
-import { LENS_MAX_MILLIS, LENS_MAX_STEPS, type Severity } from '../shared/lens';
+import { LENS_MAX_MILLIS, LENS_MAX_STEPS } from '../shared/lens';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../shared/versions';
-import { checkThread, runCheck, type CheckOptions, type Format } from './check';
+import { checkThread, runCheck, type CheckOptions, type FailOn, type Format } from './check';
 import { UserError, readSource } from './files';
 import { programModules } from './modules';
 import { initNodeParser } from './grammar';
@@ -22,7 +22,7 @@ Commands:
   run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N]
                                   run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
-  check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information]
+  check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information|never]
         [--jobs N] [--max-steps N] [--max-ms N]
                                   simulate each file (the *.py files under each DIR, minus what .gitignore
                                   leaves out) and report the memory findings; exit 1 when one reaches --fail-on
@@ -33,7 +33,8 @@ Options:
   --max-steps N      stop the simulation after N bytecode instructions (default ${DEFAULT_MAX_STEPS}; check: ${LENS_MAX_STEPS} per file)
   --max-ms N         stop the simulation after N milliseconds of wall-clock time (default ${DEFAULT_MAX_MILLIS}; check: ${LENS_MAX_MILLIS} per file)
   --format F         check's output: text (for people), json (LSP diagnostics per file) or sarif (SARIF 2.1.0)
-  --fail-on S        the least severe finding that makes check exit 1: warning (the default) or information
+  --fail-on S        the least severe finding that makes check exit 1: warning (the default) or information;
+                     never: report only
   --jobs N           how many files check simulates at once (default: the number of cores, here ${os.availableParallelism()})
   -h, --help         show this help
 `;
@@ -52,7 +53,7 @@ interface CheckCommand extends CheckOptions {
 }
 
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
-const FAIL_ON: Severity[] = ['warning', 'information'];
+const FAIL_ON: FailOn[] = ['warning', 'information', 'never'];
 
 /** The value of `--name N` or `--name=N`: a positive integer. */
 function positiveInteger(name: string, value: string | undefined): number {
@@ -84,7 +85,7 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
   let maxSteps = command === 'check' ? LENS_MAX_STEPS : DEFAULT_MAX_STEPS;
   let maxMillis = command === 'check' ? LENS_MAX_MILLIS : DEFAULT_MAX_MILLIS;
   let format: Format = 'text';
-  let failOn: Severity = 'warning';
+  let failOn: FailOn = 'warning';
   let jobs = os.availableParallelism();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

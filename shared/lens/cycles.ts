@@ -50,6 +50,9 @@ interface Release {
   target: number;
   /** The holder was a frame: its code (index into trace.codes). */
   frameCode: number;
+  /** The holder was an object: its type, and whether it is a module's globals. */
+  holderType: string;
+  global: boolean;
   stack: boolean;
 }
 
@@ -99,11 +102,12 @@ export function cycleAnalyzer(ctx: LensContext): Analyzer {
       const o = replay.objects.get(e.target);
       if (!o) return;
       const f = replay.frames.get(e.holder);
-      release(o, { step: e.step, pos: e.pos, holder: e.holder, target: o.serial, slot: e.slot, frameCode: f ? f.code : -1, stack: false });
+      const h = replay.objects.get(e.holder);
+      release(o, { step: e.step, pos: e.pos, holder: e.holder, target: o.serial, slot: e.slot, frameCode: f ? f.code : -1, holderType: h?.type ?? '', global: globalsDicts.has(e.holder), stack: false });
     },
     stackDrop(o: LiveObject, frame: number): void {
       const f = replay.frames.get(frame);
-      release(o, { step: replay.step, pos: replay.pos, holder: frame, target: o.serial, slot: -1, frameCode: f ? f.code : -1, stack: true });
+      release(o, { step: replay.step, pos: replay.pos, holder: frame, target: o.serial, slot: -1, frameCode: f ? f.code : -1, holderType: '', global: false, stack: true });
     },
     dealloc(o: LiveObject): void {
       releases.delete(o.serial);
@@ -449,8 +453,8 @@ function releaseName(ctx: LensContext, r: Release): string {
   const code = r.frameCode >= 0 ? ctx.trace.codes[r.frameCode]?.qualname : undefined;
   if (r.stack) return code ? `a temporary in \`${code}\`` : 'a temporary';
   if (code) return `\`${ctx.replay.slotText(r.slot)}\` in \`${code}\`${code === '<module>' ? '' : ', when it returned'}`;
-  const holder = ctx.replay.objects.get(r.holder);
-  return `${holder ? holder.type : 'an object'}${slotName(ctx.replay, r.slot)}`;
+  if (r.global) return `the global \`${ctx.replay.slotText(r.slot).replace(/^\['|'\]$/g, '')}\``;
+  return `${r.holderType || 'an object'}${slotName(ctx.replay, r.slot)}`;
 }
 
 interface UserClasses {
