@@ -4,6 +4,7 @@
 // nobody instantiated) is then in the trace, between EXPLORE events that say it was exploration.
 import type { CodeObject } from './code';
 import { call, getAttrOpt, iterNext, lookupType } from './abstract';
+import { collect } from './collector';
 import { moduleSources, newModule } from './modules/index';
 import { newOpaque } from './types/misc';
 import { newInstance } from './types/object';
@@ -87,10 +88,15 @@ const PLACEHOLDER_FILE = '<lens exploration>';
  * module's globals whose code never ran; returns how many calls were made. Each call's output is discarded and
  * whatever it raises, or its step budget running out, ends that call only. Exploration takes at most half of
  * what is left of the run's step and time budgets, so that shutdown keeps the rest.
+ *
+ * What the program prints at shutdown stays as it was: the collection shutdown begins with runs first (the
+ * program's garbage and its __del__ output, as before), and the exploration's own garbage is collected, its
+ * output discarded, before shutdown goes on. Each call also finds the module's globals as the program left them.
  */
 export function exploreUnreached(globals: PyDict, filename: string, options: ExploreOptions = {}): number {
   const targets = unreached(globals, filename);
   if (!targets.length) return 0;
+  collect();
   const perCall = options.maxStepsPerCall ?? EXPLORE_STEPS_PER_CALL;
   const maxCalls = options.maxCalls ?? EXPLORE_MAX_CALLS;
   const saved = {
@@ -100,12 +106,12 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
   const stepsEnd = rt.steps + Math.floor(Math.max(0, rt.maxSteps - rt.steps) / 2);
   const now = Date.now();
   const timeEnd = now + Math.max(0, rt.deadline - now) / 2;
-  // No automatic collection while exploring: it could collect the program's own garbage here, where whatever
-  // its __del__ prints is discarded; shutdown's collections find it, and the exploration's, as before.
+  // No automatic collection while exploring: the exploration's garbage waits for the collection at its end.
   rt.gc.enabled = false;
   const explorer = new Explorer(globals, saved.maxSteps);
   let calls = 0;
   try {
+    explorer.start();
     for (const target of targets) {
       if (calls >= maxCalls || rt.steps >= stepsEnd || Date.now() >= timeEnd) break;
       if (target.code.entered) continue; // an earlier exploratory call ran it
@@ -113,18 +119,20 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
       rt.maxSteps = Math.min(rt.steps + perCall, stepsEnd);
       rt.deadline = timeEnd;
       rt.checkAt = 0;
-      rt.depth = saved.depth;
       if (rt.trace !== null) rt.trace.explore(target.code);
       const going = explorer.run(target);
       rt.frame = saved.frame;
       rt.depth = saved.depth;
       rt.handled = saved.handled;
-      rt.stdout.length = saved.stdout;
-      rt.stderr.length = saved.stderr;
       if (rt.trace !== null) rt.trace.explore(null);
       if (!going) break;
     }
     explorer.release();
+    rt.maxSteps = saved.maxSteps;
+    rt.deadline = saved.deadline;
+    rt.checkAt = 0;
+    rt.gc.enabled = saved.gcEnabled;
+    collect();
   } finally {
     rt.maxSteps = saved.maxSteps;
     rt.deadline = saved.deadline;
@@ -171,11 +179,14 @@ function unreached(globals: PyDict, filename: string): Target[] {
 class Explorer {
   private placeholderModule: PyModule | null = null;
   private placeholderClass: PyObject | null = null;
-  private placeholderTried = false;
   /** What the call in progress made and must drop at its end: arguments, instances, the result. */
   private owned: PyObject[] = [];
+  /** The module's globals as the program left them (strong references), restored after each call. */
+  private globalsBefore: [PyObject, PyObject][];
 
-  constructor(private globals: PyDict, private maxSteps: number) {}
+  constructor(private globals: PyDict, private maxSteps: number) {
+    this.globalsBefore = dict.entries(globals).map((e) => [incref(e.key), incref(e.value)]);
+  }
 
   /** One exploratory call; false when exploration must stop (out of time, or the JavaScript stack). */
   run(target: Target): boolean {
@@ -195,6 +206,7 @@ class Explorer {
     rt.checkAt = 0;
     try {
       while (this.owned.length) decref(this.owned.pop()!);
+      this.restoreGlobals();
     } catch (e) {
       this.owned = [];
       this.ended(e);
@@ -208,6 +220,19 @@ class Explorer {
   release(): void {
     if (this.placeholderClass) decref(this.placeholderClass);
     if (this.placeholderModule) decref(this.placeholderModule);
+    for (const [key, value] of this.globalsBefore) {
+      decref(key);
+      decref(value);
+    }
+  }
+
+  /** Undoes what a call did to the module's names (`global x; x = ...`), so that the next finds them as the
+   *  program left them. */
+  private restoreGlobals(): void {
+    const g = this.globals;
+    const keys = new Set(this.globalsBefore.map(([key]) => key));
+    for (const e of dict.entries(g)) if (!keys.has(e.key)) dict.delItem(g, e.key);
+    for (const [key, value] of this.globalsBefore) if (dict.getItem(g, key) !== value) dict.setItem(g, key, value);
   }
 
   /** Whether exploration may go on after the call ended with `e`. */
@@ -284,7 +309,13 @@ class Explorer {
       return named && !(named instanceof PyStr) ? this.valueOfKind(named, depth) : this.placeholder();
     }
     if (annotation instanceof PyType) return this.valueOfType(annotation, depth);
-    // typing's aliases and unions: the origin when it is a class (list[int]), else the first argument not None.
+    // typing's aliases and unions: the origin when it is a class (list[int]), else the first argument not None;
+    // a ForwardRef("Node") is the name it holds.
+    const forward = getAttrOpt(annotation, '__forward_arg__');
+    if (forward) {
+      this.owned.push(forward);
+      if (forward instanceof PyStr) return this.valueOfKind(forward, depth);
+    }
     const origin = getAttrOpt(annotation, '__origin__');
     if (origin) {
       this.owned.push(origin);
@@ -366,15 +397,22 @@ class Explorer {
     return dict.getItemStr(this.globals, name) ?? dict.getItemStr(rt.builtins, name);
   }
 
+  /** Makes the placeholders' class, before the first call (what it allocates is no call's doing). */
+  start(): void {
+    rt.maxSteps = rt.steps + 1000;
+    rt.checkAt = 0;
+    this.placeholderModule = newModule('__lens_exploration__');
+    try {
+      moduleSources.run!(PLACEHOLDER_SOURCE, PLACEHOLDER_FILE, this.placeholderModule);
+    } catch (e) {
+      this.ended(e);
+    }
+    const cls = dict.getItemStr(this.placeholderModule.dict, 'Placeholder');
+    if (cls) this.placeholderClass = incref(cls);
+  }
+
   /** A new placeholder (an opaque object if its class could not be made). */
   private placeholder(): PyObject {
-    if (!this.placeholderTried) {
-      this.placeholderTried = true;
-      this.placeholderModule = newModule('__lens_exploration__');
-      moduleSources.run!(PLACEHOLDER_SOURCE, PLACEHOLDER_FILE, this.placeholderModule);
-      const cls = dict.getItemStr(this.placeholderModule.dict, 'Placeholder');
-      if (cls) this.placeholderClass = incref(cls);
-    }
     return this.placeholderClass ? call(this.placeholderClass, []) : newOpaque('an argument');
   }
 }
