@@ -207,6 +207,22 @@ def after():
     assert.ok(windows[2].stores.some(([holder, slot, target, line]) => holder === 'list' && slot === '[0]' && target === 'list' && line === 13));
   });
 
+  it('a recursion that made-up arguments send on forever stops after a few levels', () => {
+    const source = `
+def climb(node):
+    node.seen = True
+    return climb(node.parent)   # a placeholder's parent is another placeholder
+
+def after():
+    return 1
+`;
+    const { run, windows } = explore(source, '3.11');
+    assert.deepStrictEqual(windows.map((w) => w.qualname), ['climb', 'after']);
+    assert.strictEqual(run.stopped, undefined);
+    // About 50 levels of a dozen instructions, then a RecursionError (1000 levels would take over 10,000 steps).
+    assert.ok(windows[0].steps > 300 && windows[0].steps < 2000, String(windows[0].steps));
+  });
+
   it('functions that ran, in the module or in an earlier exploratory call, are not explored again', () => {
     const source = `
 class Cache:

@@ -24,6 +24,10 @@ export interface ExploreOptions {
 export const EXPLORE_STEPS_PER_CALL = 20_000;
 export const EXPLORE_MAX_CALLS = 200;
 
+/** The recursion limit while exploring: made-up arguments easily send a recursive function down forever
+ *  (`node.parent` of a placeholder is another placeholder), and what it stores shows in the first levels. */
+const RECURSION_LIMIT = 50;
+
 /** How deep an argument's class is built from its own __init__'s annotations (A(b: B), B(c: C), ...). */
 const MAX_DEPTH = 2;
 
@@ -101,7 +105,7 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
   const maxCalls = options.maxCalls ?? EXPLORE_MAX_CALLS;
   const saved = {
     maxSteps: rt.maxSteps, deadline: rt.deadline, depth: rt.depth, frame: rt.frame, handled: rt.handled,
-    gcEnabled: rt.gc.enabled, stdout: rt.stdout.length, stderr: rt.stderr.length,
+    gcEnabled: rt.gc.enabled, stdout: rt.stdout.length, stderr: rt.stderr.length, recursionLimit: rt.recursionLimit,
   };
   const stepsEnd = rt.steps + Math.floor(Math.max(0, rt.maxSteps - rt.steps) / 2);
   const now = Date.now();
@@ -110,6 +114,7 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
   rt.gc.enabled = false;
   const explorer = new Explorer(globals, saved.maxSteps);
   let calls = 0;
+  rt.deadline = timeEnd;
   try {
     explorer.start();
     for (const target of targets) {
@@ -117,8 +122,8 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
       if (target.code.entered) continue; // an earlier exploratory call ran it
       calls++;
       rt.maxSteps = Math.min(rt.steps + perCall, stepsEnd);
-      rt.deadline = timeEnd;
       rt.checkAt = 0;
+      rt.recursionLimit = Math.min(saved.recursionLimit, saved.depth + RECURSION_LIMIT);
       if (rt.trace !== null) rt.trace.explore(target.code);
       const going = explorer.run(target);
       rt.frame = saved.frame;
@@ -128,16 +133,17 @@ export function exploreUnreached(globals: PyDict, filename: string, options: Exp
       if (!going) break;
     }
     explorer.release();
-    rt.maxSteps = saved.maxSteps;
-    rt.deadline = saved.deadline;
-    rt.checkAt = 0;
-    rt.gc.enabled = saved.gcEnabled;
-    collect();
   } finally {
     rt.maxSteps = saved.maxSteps;
     rt.deadline = saved.deadline;
     rt.checkAt = 0;
     rt.gc.enabled = saved.gcEnabled;
+    rt.recursionLimit = saved.recursionLimit;
+  }
+  // The exploration's garbage: a collection like shutdown's first, the program's garbage being gone already.
+  try {
+    collect();
+  } finally {
     rt.stdout.length = saved.stdout;
     rt.stderr.length = saved.stderr;
   }
