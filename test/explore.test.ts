@@ -34,6 +34,8 @@ if __name__ == "__main__":
 
 interface Window {
   qualname: string;
+  /** Types of the objects the call allocated that a collection later found unreachable (cycles it made). */
+  garbage: string[];
   /** The references stored while the call ran: [holder type, slot text, target type, line]. */
   stores: [string, string, string, number][];
   /** Steps the call took (its arguments included). */
@@ -42,16 +44,28 @@ interface Window {
 
 /** Runs source with the trace, and reads each exploratory call's window back with the lens's Replay. */
 function explore(source: string, version: PythonVersion, options: Partial<RunOptions> = {}): { run: RunResult; windows: Window[] } {
-  const run = runProgram(source, { version, trace: true, explore: true, ...options });
+  // verify: the recorder checks at every instruction that no container changed without the hook that reports it.
+  // A generous clock: the machine running the tests may be busy (exploration gets half of what is left of it).
+  const run = runProgram(source, {
+    version, trace: true, explore: true, maxMillis: 60_000, traceProbe: { atStep: () => undefined, verify: true }, ...options,
+  });
+  assert.strictEqual(run.stopped, undefined);
   const trace = run.trace!;
   const replay = new Replay(trace);
   const windows: Window[] = [];
   let start = 0;
+  const madeBy = new Map<number, Window>();
   const typeOf = (serial: number): string => replay.objects.get(serial)?.type ?? (replay.frames.has(serial) ? 'frame' : '?');
   replay.listen([{
     exploreStart(code) {
-      windows.push({ qualname: trace.codes[code].qualname, stores: [], steps: 0 });
+      windows.push({ qualname: trace.codes[code].qualname, garbage: [], stores: [], steps: 0 });
       start = replay.step;
+    },
+    alloc(o) {
+      if (replay.exploring >= 0) madeBy.set(o.serial, windows[windows.length - 1]);
+    },
+    garbageFound(c) {
+      for (const serial of c.garbage) madeBy.get(serial)?.garbage.push(typeOf(serial));
     },
     exploreEnd() {
       windows[windows.length - 1].steps = replay.step - start;
@@ -93,6 +107,8 @@ describe('exploratory calls', () => {
       assert.ok(owner, JSON.stringify(add.stores));
       assert.deepStrictEqual([owner[0], owner[2], owner[3]], ['Placeholder', 'Tree', 8]);
       assert.ok(add.stores.some(([holder, slot, target, line]) => holder === 'list' && slot === '[0]' && target === 'Placeholder' && line === 9));
+      // Dropped after the call, the Tree and the child that point at each other were left to the collector.
+      assert.ok(add.garbage.includes('Tree') && add.garbage.includes('Placeholder'), JSON.stringify(add.garbage));
       // describe(tree: Tree) got a Tree built by calling the class: its __init__ stored the name.
       assert.ok(windows[2].stores.some(([holder, slot, target, line]) => holder === 'Tree' && slot === 'name' && line === 4 && target === 'Placeholder'));
     });
@@ -149,7 +165,7 @@ del n
 print("module done")
 `;
     for (const version of VERSIONS) {
-      const plain = runProgram(source, { version });
+      const plain = runProgram(source, { version, maxMillis: 60_000 });
       const { run, windows } = explore(source, version);
       assert.deepStrictEqual(windows.map((w) => w.qualname), ['Noisy.shout', 'reset', 'leave'], version);
       assert.strictEqual(run.stdout, plain.stdout, version);
@@ -158,7 +174,7 @@ print("module done")
     }
     const real = cpython(source);
     if (real) {
-      const run = runProgram(source, { version: '3.11', explore: true });
+      const run = runProgram(source, { version: '3.11', explore: true, maxMillis: 60_000 });
       assert.strictEqual(run.stdout, real.stdout);
       assert.strictEqual(run.exitCode, real.status);
     }
