@@ -1,16 +1,20 @@
 // `memlens`, the command-line front end on the same `shared/` code as the language server.
 // Exit status: `run` exits with the program's own status (0, 1 after an uncaught exception or a syntax error, its
-// sys.exit() code) or 3 when a budget stopped the simulation; `parse` exits 0, or 1 for a syntax error. Both exit 2
-// for bad usage or an unreadable input, and 70 (EX_SOFTWARE in sysexits.h) for an internal error of ours.
+// sys.exit() code) or 3 when a budget stopped the simulation; `parse` exits 0, or 1 for a syntax error; `check`
+// exits 1 when a finding reaches --fail-on, else 0 (server/check.ts). All exit 2 for bad usage or an unreadable
+// input, and 70 (EX_SOFTWARE in sysexits.h) for an internal error of ours.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { SourceDecodeError, decodeSource, dump, parse, type PySyntaxError } from '../shared/parser';
-import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram, type RunOptions } from '../shared/interpreter';
-import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/versions';
+import { dump, parse, type PySyntaxError } from '../shared/parser';
+import { DEFAULT_MAX_MILLIS, DEFAULT_MAX_STEPS, runProgram } from '../shared/interpreter';
+import { LENS_MAX_MILLIS, LENS_MAX_STEPS, type Severity } from '../shared/lens';
+import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../shared/versions';
+import { checkThread, runCheck, type CheckOptions, type Format } from './check';
+import { UserError, readSource } from './files';
+import { programModules } from './modules';
 import { initNodeParser } from './grammar';
-
-const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 const USAGE = `Usage: memlens <command> [options]
 
@@ -18,17 +22,21 @@ Commands:
   run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N]
                                   run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
+  check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information]
+        [--jobs N] [--max-steps N] [--max-ms N]
+                                  simulate each file (the *.py files under each DIR, minus what .gitignore
+                                  leaves out) and report the memory findings; exit 1 when one reaches --fail-on
 
 Options:
   --python VERSION   ${PYTHON_VERSIONS.join(', ')} (default ${DEFAULT_PYTHON_VERSION})
   --platform P       native64 (64-bit CPython, the default) or wasm32 (the 32-bit WebAssembly builds)
-  --max-steps N      stop the simulation after N bytecode instructions (default ${DEFAULT_MAX_STEPS})
-  --max-ms N         stop the simulation after N milliseconds of wall-clock time (default ${DEFAULT_MAX_MILLIS})
+  --max-steps N      stop the simulation after N bytecode instructions (default ${DEFAULT_MAX_STEPS}; check: ${LENS_MAX_STEPS} per file)
+  --max-ms N         stop the simulation after N milliseconds of wall-clock time (default ${DEFAULT_MAX_MILLIS}; check: ${LENS_MAX_MILLIS} per file)
+  --format F         check's output: text (for people), json (LSP diagnostics per file) or sarif (SARIF 2.1.0)
+  --fail-on S        the least severe finding that makes check exit 1: warning (the default) or information
+  --jobs N           how many files check simulates at once (default: the number of cores, here ${os.availableParallelism()})
   -h, --help         show this help
 `;
-
-/** A problem with what the user gave us: one line on stderr, exit status 2, no stack trace. */
-class UserError extends Error {}
 
 interface ParseCommand {
   command: 'parse' | 'run';
@@ -39,6 +47,13 @@ interface ParseCommand {
   maxMillis: number;
 }
 
+interface CheckCommand extends CheckOptions {
+  command: 'check';
+}
+
+const FORMATS: Format[] = ['text', 'json', 'sarif'];
+const FAIL_ON: Severity[] = ['warning', 'information'];
+
 /** The value of `--name N` or `--name=N`: a positive integer. */
 function positiveInteger(name: string, value: string | undefined): number {
   if (value === undefined || !/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) {
@@ -47,77 +62,61 @@ function positiveInteger(name: string, value: string | undefined): number {
   return Number(value);
 }
 
-function parseArgs(args: string[]): ParseCommand | 'help' {
+/** The value of `--name V` or `--name=V`, one of `choices`. */
+function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T {
+  if (!(choices as readonly (string | undefined)[]).includes(value)) {
+    throw new UserError(`${name} needs one of ${choices.join(', ')}${value ? `, not '${value}'` : ''}`);
+  }
+  return value as T;
+}
+
+function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
   if (args.length === 0) throw new UserError('no command given (see memlens --help)');
   if (args.some((arg) => arg === '-h' || arg === '--help')) return 'help';
   const [command, ...rest] = args;
-  if (command !== 'parse' && command !== 'run') throw new UserError(`unknown command '${command}' (see memlens --help)`);
+  if (command !== 'parse' && command !== 'run' && command !== 'check') {
+    throw new UserError(`unknown command '${command}' (see memlens --help)`);
+  }
   const files: string[] = [];
   let version: PythonVersion = DEFAULT_PYTHON_VERSION;
   let platform: 'native64' | 'wasm32' = 'native64';
-  let maxSteps = DEFAULT_MAX_STEPS;
-  let maxMillis = DEFAULT_MAX_MILLIS;
+  // check simulates with the lens's budgets, as the editor does.
+  let maxSteps = command === 'check' ? LENS_MAX_STEPS : DEFAULT_MAX_STEPS;
+  let maxMillis = command === 'check' ? LENS_MAX_MILLIS : DEFAULT_MAX_MILLIS;
+  let format: Format = 'text';
+  let failOn: Severity = 'warning';
+  let jobs = os.availableParallelism();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--python' || arg.startsWith('--python=')) {
-      const value = arg === '--python' ? rest[++i] : arg.slice('--python='.length);
-      if (!isPythonVersion(value)) {
-        throw new UserError(`--python needs one of ${PYTHON_VERSIONS.join(', ')}${value ? `, not '${value}'` : ''}`);
-      }
-      version = value;
-    } else if (command === 'run' && (arg === '--platform' || arg.startsWith('--platform='))) {
-      const value = arg === '--platform' ? rest[++i] : arg.slice('--platform='.length);
-      if (value !== 'native64' && value !== 'wasm32') {
-        throw new UserError(`--platform needs native64 or wasm32${value ? `, not '${value}'` : ''}`);
-      }
-      platform = value;
-    } else if (command === 'run' && (arg === '--max-steps' || arg.startsWith('--max-steps='))) {
-      maxSteps = positiveInteger('--max-steps', arg === '--max-steps' ? rest[++i] : arg.slice('--max-steps='.length));
-    } else if (command === 'run' && (arg === '--max-ms' || arg.startsWith('--max-ms='))) {
-      maxMillis = positiveInteger('--max-ms', arg === '--max-ms' ? rest[++i] : arg.slice('--max-ms='.length));
+    const option = (name: string, forCommands: string[] = ['parse', 'run', 'check']) =>
+      forCommands.includes(command) && (arg === name || arg.startsWith(`${name}=`));
+    const value = () => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i]);
+    if (option('--python')) {
+      version = oneOf('--python', value(), PYTHON_VERSIONS);
+    } else if (option('--platform', ['run'])) {
+      platform = oneOf('--platform', value(), ['native64', 'wasm32'] as const);
+    } else if (option('--max-steps', ['run', 'check'])) {
+      maxSteps = positiveInteger('--max-steps', value());
+    } else if (option('--max-ms', ['run', 'check'])) {
+      maxMillis = positiveInteger('--max-ms', value());
+    } else if (option('--format', ['check'])) {
+      format = oneOf('--format', value(), FORMATS);
+    } else if (option('--fail-on', ['check'])) {
+      failOn = oneOf('--fail-on', value(), FAIL_ON);
+    } else if (option('--jobs', ['check'])) {
+      jobs = positiveInteger('--jobs', value());
     } else if (arg.startsWith('-')) {
       throw new UserError(`unknown option '${arg}' (see memlens --help)`);
     } else {
       files.push(arg);
     }
   }
+  if (command === 'check') {
+    if (files.length === 0) throw new UserError('check needs at least one FILE or DIR (see memlens --help)');
+    return { command, paths: files, version, format, failOn, jobs, maxSteps, maxMillis };
+  }
   if (files.length !== 1) throw new UserError(`${command} needs exactly one FILE (see memlens --help)`);
   return { command, file: files[0], version, platform, maxSteps, maxMillis };
-}
-
-function readSource(file: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    throw new UserError(`${file}: ${describeFsError(error)}`);
-  }
-  if (stat.isDirectory()) throw new UserError(`${file}: is a directory`);
-  if (!stat.isFile()) throw new UserError(`${file}: not a regular file`);
-  // Checked before reading: a huge file is refused without being loaded into memory.
-  if (stat.size > MAX_SOURCE_BYTES) {
-    throw new UserError(`${file}: too large (${(stat.size / 2 ** 20).toFixed(1)} MB; the limit is 10 MB)`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UserError(`${file}: ${describeFsError(error)}`);
-  }
-  try {
-    return decodeSource(bytes);
-  } catch (error) {
-    if (error instanceof SourceDecodeError) throw new UserError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The report CPython prints for a syntax error: location, the offending line, carets, the message. */
@@ -183,48 +182,6 @@ async function simulationThread(request: SimulationRequest): Promise<void> {
   parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
 }
 
-/**
- * The program's own modules, read when the program imports them, searched as CPython's PathFinder and FileFinder
- * search sys.path[0] (the program's folder) and a package's __path__: in each folder, `name/__init__.py` (a
- * package), then `name.py`; a folder `name/` without `__init__.py` is a portion of a namespace package, made only
- * when no folder holds a module. A file that cannot be read as source is left to the simulator's other imports
- * (a module it does not model is opaque).
- */
-function programModules(directory: string): RunOptions['findModule'] {
-  const read = (filename: string) => {
-    try {
-      return { source: readSource(filename), filename };
-    } catch (error) {
-      if (error instanceof UserError) return undefined;
-      throw error;
-    }
-  };
-  const isFolder = (folder: string) => {
-    try {
-      return fs.statSync(folder).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  return (name, searchPath) => {
-    const last = name.slice(name.lastIndexOf('.') + 1);
-    if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(last)) return undefined;
-    const portions: string[] = [];
-    for (const folder of searchPath ?? [directory]) {
-      const sub = path.join(folder, last);
-      const packageFolder = isFolder(sub);
-      if (packageFolder) {
-        const init = read(path.join(sub, '__init__.py'));
-        if (init) return { ...init, path: [sub] };
-      }
-      const file = read(path.join(folder, `${last}.py`));
-      if (file) return file;
-      if (packageFolder) portions.push(sub);
-    }
-    return portions.length ? { source: '', filename: portions[0], path: portions, namespace: true } : undefined;
-  };
-}
-
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
 async function runRun(command: ParseCommand): Promise<number> {
   const source = readSource(command.file);
@@ -251,6 +208,7 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
+    if (command.command === 'check') return await runCheck(command, __filename);
     return command.command === 'run' ? await runRun(command) : await runParse(command);
   } catch (error) {
     if (error instanceof UserError) {
@@ -266,6 +224,8 @@ async function main(args: string[]): Promise<number> {
 if (isMainThread) {
   // exitCode rather than exit(): stdout may still be flushing a large dump into a pipe.
   void main(process.argv.slice(2)).then((status) => (process.exitCode = status));
+} else if ((workerData as { check?: boolean }).check) {
+  void checkThread();
 } else {
   void simulationThread(workerData as SimulationRequest);
 }

@@ -76,9 +76,24 @@ function syntaxErrorText(filename: string, source: string, e: PySyntaxError | Co
   return `  File "${filename}", line ${e.lineno}\n    ${stripped.trimEnd()}\n    ${caret}^\n${kind}: ${e.message}\n`;
 }
 
+/** Parsed module sources, by text: the Python-written stdlib is parsed once per process, not once per run (the
+ *  compiler works on a copy of the tree, astopt.ts optimizeModule). */
+const parsedModules = new Map<string, ReturnType<typeof parse>>();
+const PARSED_MODULES_KEPT = 64;
+
+function parseModule(source: string): ReturnType<typeof parse> {
+  let parsed = parsedModules.get(source);
+  if (!parsed) {
+    parsed = parse(source);
+    if (parsedModules.size >= PARSED_MODULES_KEPT) parsedModules.delete(parsedModules.keys().next().value!);
+    parsedModules.set(source, parsed);
+  }
+  return parsed;
+}
+
 /** Runs a module's source in the module's namespace (imports of sibling files and of Python-written stdlib). */
 function runModuleSource(source: string, filename: string, module: PyModule): void {
-  const parsed = parse(source);
+  const parsed = parseModule(source);
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     raise(rt.t.exc.get('SyntaxError')!, `${e.message} (${filename}, line ${e.lineno})`);
@@ -165,7 +180,7 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   rt.trace?.release(globals);
   decref(globals);
   decref(code);
-  rt.trace?.programEnded(exitCode);
+  if (!stopped) rt.trace?.programEnded(exitCode);
   let explored: number | undefined;
   if (!stopped && options.explore) {
     explored = exploreUnreached(globals, filename, options.explore === true ? {} : options.explore);

@@ -5,6 +5,7 @@ import { runProgram, type RunOptions, type RunResult } from '../interpreter';
 import type { PythonVersion } from '../versions';
 import type { AnalyzerFactory, LensContext } from './context';
 import { cycleAnalyzer } from './cycles';
+import { longLivedAnalyzer } from './longlived';
 import { Replay } from './replay';
 import type { Finding } from './types';
 
@@ -34,7 +35,7 @@ export const LENS_MAX_STEPS = 2_000_000;
 export const LENS_MAX_MILLIS = 2000;
 
 /** The analyzers, in the order their findings are listed for one line. */
-const ANALYZERS: AnalyzerFactory[] = [cycleAnalyzer];
+const ANALYZERS: AnalyzerFactory[] = [cycleAnalyzer, longLivedAnalyzer];
 
 export function analyze(source: string, options: LensOptions): LensReport {
   const filename = options.filename ?? 'main.py';

@@ -1,7 +1,7 @@
 // The live heap as the lens reads it: one pass over the trace, applying each event to a small state (objects,
 // the references between them with the step and source position that stored each, frames) and telling the
 // analyzers about it. Analyzers keep only what they need; nothing here keeps the whole history.
-import { Ev, Slot, SLOT_SHIFT, slotText, type Trace } from '../interpreter/trace';
+import { Ev, Slot, SLOT_MASK, SLOT_SHIFT, slotText, type Trace } from '../interpreter/trace';
 
 /** A strong reference: `holder` (an object's or a frame's serial) holds `target` in `slot`. */
 export interface Edge {
@@ -50,6 +50,8 @@ export interface ReplayListener {
   /** A reference went away (frame clears report one per variable). */
   refDel?(e: Edge): void;
   use?(o: LiveObject): void;
+  /** A value stack let go of it (a temporary's reference ended; `frame` is the frame's serial). */
+  stackDrop?(o: LiveObject, frame: number): void;
   resize?(o: LiveObject, before: number): void;
   generation?(o: LiveObject, before: number): void;
   frameStart?(f: LiveFrame): void;
@@ -89,6 +91,10 @@ export class Replay {
   step = 0;
   pos = 0;
   programEnded = false;
+  /** Frames that outlived their call because a frame object (a traceback's tb_frame, a generator...) took
+   *  them over: frame serial → the frame object's serial. The frame's variables are then that object's. */
+  readonly frameOwner = new Map<number, number>();
+  private ownedFrame = new Map<number, number>();
   /** The code (index into trace.codes) of the exploratory call in progress, or -1. */
   exploring = -1;
   private collection: ReplayCollection | null = null;
@@ -121,6 +127,15 @@ export class Replay {
     return slotText(this.trace, slot);
   }
 
+  /** The references an object holds, with those of a frame it owns (a frame object's variables). */
+  referencesOf(serial: number, visit: (e: Edge) => void): void {
+    const own = this.out.get(serial);
+    if (own) for (const e of own.values()) visit(e);
+    const frame = this.ownedFrame.get(serial);
+    const vars = frame === undefined ? undefined : this.out.get(frame);
+    if (vars) for (const e of vars.values()) visit(e);
+  }
+
   private apply(kind: Ev, a: number, b: number, c: number): void {
     const ls = this.listeners;
     const col = this.collection;
@@ -146,9 +161,16 @@ export class Replay {
         for (const l of ls) l.dealloc?.(o, b === 1);
         for (const e of o.holders.values()) this.out.get(e.holder)?.delete(e.slot + ':' + a);
         const mine = this.out.get(a);
-        if (mine) for (const e of mine.values()) this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
         this.out.delete(a);
         this.objects.delete(a);
+        // Its references go with it (the trace says so once, in the DEALLOC): each is a release.
+        if (mine) {
+          for (const e of mine.values()) {
+            this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
+            const gone = { ...e, step: this.step, pos: this.pos };
+            for (const l of ls) l.refDel?.(gone);
+          }
+        }
         break;
       }
       case Ev.REFCNT: { const o = this.objects.get(a); if (o) o.refcnt += b; break; }
@@ -186,6 +208,9 @@ export class Replay {
         }
         this.out.delete(a);
         this.frames.delete(a);
+        const owner = this.frameOwner.get(a);
+        if (owner !== undefined) this.ownedFrame.delete(owner);
+        this.frameOwner.delete(a);
         break;
       }
       case Ev.REF_ADD: {
@@ -208,7 +233,17 @@ export class Replay {
         break;
       }
       case Ev.REF_DEL: {
-        if (c >>> SLOT_SHIFT === Slot.STACK) break;
+        if (c >>> SLOT_SHIFT === Slot.STACK) {
+          const target = this.objects.get(a);
+          if (target) for (const l of ls) l.stackDrop?.(target, b);
+          break;
+        }
+        // A returning frame whose frame object lives on (_PyFrame_ClearExceptCode / take_ownership in
+        // Python/frame.c): the object now owns the frame and its variables. A FRAME_CLEAR undoes it.
+        if (c >>> SLOT_SHIFT === Slot.NAME && this.frames.has(b) && this.trace.names[c & SLOT_MASK] === 'f_frame_object') {
+          this.frameOwner.set(b, a);
+          this.ownedFrame.set(a, b);
+        }
         const m = this.out.get(b);
         const e = m?.get(c + ':' + a);
         if (!e) break;
