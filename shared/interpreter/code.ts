@@ -53,6 +53,9 @@ export class CodeObject extends PyObject {
   /** co_stacksize: the deepest the value stack gets (the compiler's stackdepth). */
   stacksize = 0;
 
+  /** A frame ran this code (the lens explores the functions whose code never did: explore.ts). */
+  entered = false;
+
   get nlocalsplus(): number {
     return this.localsplusnames.length;
   }

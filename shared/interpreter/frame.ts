@@ -43,6 +43,7 @@ export class Frame {
     public func: PyFunction | null,
   ) {
     this.fast = new Array(code.nlocalsplus).fill(null);
+    code.entered = true;
   }
 
   /** The source line of the instruction running now. */

@@ -13,6 +13,7 @@ import type { Trace } from './trace';
 import { TraceRecorder } from './tracerecorder';
 import * as dict from './types/dict';
 import { evalFrame, makeFunction } from './vm';
+import { exploreUnreached, type ExploreOptions } from './explore';
 
 export interface RunOptions {
   version: PythonVersion;
@@ -40,6 +41,10 @@ export interface RunOptions {
    * Called only for modules the program imports; the front end reads the files (`shared/` never touches the disk).
    */
   findModule?: FindModule;
+  /** After the main module: call every function and method of the program's own file that did not run, with
+   *  made-up arguments, each under a small budget (explore.ts); the trace brackets each call in EXPLORE events.
+   *  Off by default: `memlens run` shows what the program does, the lens also what its library code would do. */
+  explore?: boolean | ExploreOptions;
 }
 
 export interface RunResult {
@@ -51,6 +56,8 @@ export interface RunResult {
    *  "step budget (50000000 steps) used up" or "wall-clock budget (5000 ms) used up". */
   stopped?: { reason: string; line: number };
   trace?: Trace;
+  /** With `explore`: the exploratory calls made. */
+  explored?: number;
 }
 
 export const DEFAULT_MAX_STEPS = 50_000_000;
@@ -174,11 +181,15 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   decref(globals);
   decref(code);
   if (!stopped) rt.trace?.programEnded(exitCode);
+  let explored: number | undefined;
+  if (!stopped && options.explore) {
+    explored = exploreUnreached(globals, filename, options.explore === true ? {} : options.explore);
+  }
   if (!stopped) shutdown(main, lastExc, modulesBefore);
   const trace = rt.trace ? rt.trace.finish() : undefined;
   rt.trace = null;
   rt.gc.observer = null;
-  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace };
+  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace, explored };
 }
 
 /** Tracing starts once the runtime is built and the loader's garbage collected: what exists then is "known"

@@ -523,6 +523,13 @@ export class TraceRecorder {
     this.log.plain(Ev.END, exitCode, 0, 0);
   }
 
+  /** An exploratory call of `code` begins, or (null) the one in progress is over (explore.ts). */
+  explore(code: CodeObject | null): void {
+    this.flush();
+    this.event();
+    this.log.plain(Ev.EXPLORE, code ? this.codeInfo(code).index + 1 : 0, 0, 0);
+  }
+
   /** The run ended: record the last changes. */
   finish(): Trace {
     this.flush();

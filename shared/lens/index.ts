@@ -46,7 +46,7 @@ export function analyze(source: string, options: LensOptions): LensReport {
     return { findings: [], run: { stdout: '', stderr: '', exitCode: 1 }, notSimulated: `syntax error at line ${e.lineno}: ${e.message}` };
   }
   const run = runProgram(source, {
-    version: options.version, filename, findModule: options.findModule, trace: true,
+    version: options.version, filename, findModule: options.findModule, trace: true, explore: true,
     maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
   });
   const report: LensReport = { findings: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
