@@ -289,7 +289,7 @@ function findingsOf(ctx: LensContext, c: Cycle, classes: UserClasses): Finding[]
     }
     out.push({
       code: 'cycle-candidate', severity: 'warning', range: rangeOfPosition(trace, c.closing.pos),
-      message: `${cycleKind(c, classes.withDel, backRef, boundMethod)}: ${census(c.members)} (${c.objects} object${c.objects === 1 ? '' : 's'}, ${bytesText(c.bytes)} with what it holds). It outlives its last outside reference, so only the cyclic collector can free it; ${freedWhen(ctx, c)}${explored}`,
+      message: `${cycleKind(c, classes.withDel, backRef, boundMethod, closure)}: ${census(c.members)} (${c.objects} object${c.objects === 1 ? '' : 's'}, ${bytesText(c.bytes)} with what it holds). It outlives its last outside reference, so only the cyclic collector can free it; ${freedWhen(ctx, c)}${explored}`,
       related: uniqueRelated(related), fixes: [], exploratory: exploratory !== null || undefined,
     });
   }
@@ -386,14 +386,15 @@ function isBackReference(e: Edge, typeOf: Map<number, string>, classNames: Set<s
 }
 
 /** What kind of cycle it is, in the words a reader knows it by. */
-function cycleKind(c: Cycle, finalizable: Set<string>, backRef: Edge | undefined, boundMethod: Edge | undefined): string {
+function cycleKind(c: Cycle, finalizable: Set<string>, backRef: Edge | undefined, boundMethod: Edge | undefined, closure: Edge | undefined): string {
   const types = new Set(c.members.map((o) => o.type));
   const kinds: string[] = [];
   if (types.has('traceback') || types.has('frame')) kinds.push('through an exception\'s traceback (its frames keep their locals alive)');
   if (c.members.some((o) => finalizable.has(o.type))) kinds.push('with `__del__` (finalizers run before the collector can free it)');
   if (backRef) kinds.push('parent/child back-reference');
   if (boundMethod) kinds.push('a bound method stored where its own instance holds it');
-  if (types.has('cell') && types.has('function')) kinds.push('a closure that captures the object it is stored on');
+  if (closure) kinds.push('a closure that captures the object it is stored on');
+  else if (types.has('cell') && types.has('function')) kinds.push('a nested function that reaches itself through its closure cells');
   return kinds.length ? `Reference cycle (${kinds.join('; ')})` : 'Reference cycle';
 }
 
