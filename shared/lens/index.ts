@@ -6,8 +6,10 @@ import type { PythonVersion } from '../versions';
 import type { AnalyzerFactory, LensContext } from './context';
 import { cycleAnalyzer } from './cycles';
 import { longLivedAnalyzer } from './longlived';
+import { materializedAnalyzer } from './materialized';
 import { registryAnalyzer } from './registries';
 import { Replay } from './replay';
+import { slotsAnalyzer } from './slots';
 import type { Finding } from './types';
 
 export type { Finding, FindingCode, Fix, Range, RelatedLocation, Severity, TextEdit } from './types';
@@ -36,7 +38,7 @@ export const LENS_MAX_STEPS = 2_000_000;
 export const LENS_MAX_MILLIS = 2000;
 
 /** The analyzers, in the order their findings are listed for one line. */
-const ANALYZERS: AnalyzerFactory[] = [cycleAnalyzer, registryAnalyzer, longLivedAnalyzer];
+const ANALYZERS: AnalyzerFactory[] = [cycleAnalyzer, registryAnalyzer, longLivedAnalyzer, slotsAnalyzer, materializedAnalyzer];
 
 export function analyze(source: string, options: LensOptions): LensReport {
   const filename = options.filename ?? 'main.py';
