@@ -164,7 +164,7 @@ function generatorFix(ctx: LensContext, comp: Comp): Fix | null {
     if (declared || mentions.length !== 2 || mentions.some((m) => m.nested)) return null;
     const use = mentions.find((m) => m.node !== (assign.targets[0] as unknown as AnyNode))!;
     const ui = block.findIndex((s) => s.lineno <= (use.node.lineno as number) && (use.node.end_lineno as number) <= s.end_lineno);
-    if (ui <= ai) return null;
+    if (ui <= ai || inLoop(block[ui], use.node)) return null;
     const loop = use.parent?._type === 'For' && use.parent.iter === use.node;
     if (!loop && !consumedWhole(use.parent, use.node)) return null;
     if (!lazySafe(ctx.module, scopeBody, comp, loop, assign.lineno)) return null;
@@ -178,6 +178,23 @@ function generatorFix(ctx: LensContext, comp: Comp): Fix | null {
     };
   }
   return null;
+}
+
+/** Whether `target` sits in a loop's body or test inside `stmt` (run again, a generator would be empty the second
+ *  time); a for loop's own iterable is evaluated once. */
+function inLoop(stmt: Stmt, target: AnyNode): boolean {
+  const path: AnyNode[] = [];
+  const find = (n: unknown): boolean => {
+    if (Array.isArray(n)) return n.some(find);
+    if (!n || typeof n !== 'object' || !('_type' in n)) return false;
+    const node = n as AnyNode;
+    path.push(node);
+    if (node === target || Object.values(node).some((v) => v && typeof v === 'object' && find(v))) return true;
+    path.pop();
+    return false;
+  };
+  find(stmt);
+  return path.some((n, i) => (n._type === 'While' || n._type === 'For' || n._type === 'AsyncFor') && !(n.iter === path[i + 1]));
 }
 
 /** `sum(xs)`, `max(xs, key=f)`, `', '.join(xs)`: the call's one positional argument, iterated once. */

@@ -225,10 +225,12 @@ function slotsFix(ctx: LensContext, cls: ClassDef, names: string[], tuple: strin
   if (!safe) return null;
   const first = cls.body[0];
   const docstring = first._type === 'Expr' && first.value._type === 'Constant' && first.value.value.t === 'str';
-  const at = docstring ? cls.body[1] : first;
-  if (!at || at.lineno <= (docstring ? first.end_lineno : cls.lineno)) return null;
-  const indent = /^\s*/.exec(ctx.lines[at.lineno - 1] ?? '')![0];
-  const pos = { line: at.lineno - 1, character: 0 };
+  // Right after the docstring (which must stay first), or before the first statement on a line of its own.
+  if (first.lineno <= cls.lineno || (docstring && (cls.body[1]?.lineno ?? Infinity) <= first.end_lineno)) return null;
+  const line = docstring ? first.end_lineno : first.lineno - 1;
+  if (line >= ctx.lines.length) return null;
+  const indent = /^\s*/.exec(ctx.lines[first.lineno - 1] ?? '')![0];
+  const pos = { line, character: 0 };
   return { title: `Add \`__slots__ = ${tuple}\` to \`${cls.name}\``, edits: [{ range: { start: pos, end: pos }, newText: `${indent}__slots__ = ${tuple}\n` }] };
 }
 
