@@ -8,7 +8,7 @@ import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
 import { bytesText, num } from './format';
 import type { LiveObject } from './replay';
-import { rangeOf, walk, type AnyNode } from './syntax';
+import { nodeRange, walk as walkTree, type AstNode } from './fixes';
 import type { Finding, Fix } from './types';
 
 /** Items the list must reach before its materialization is worth a finding. */
@@ -72,7 +72,7 @@ export function materializedAnalyzer(ctx: LensContext): Analyzer {
     const fix = b.node._type === 'ListComp' ? generatorFix(ctx, b.node) : null;
     const line = trace.positions[3 * b.iterPos];
     findings.push({
-      code: 'materialized-once', severity: 'information', range: rangeOf(b.node),
+      code: 'materialized-once', severity: 'information', range: nodeRange(b.node),
       message: `this list of ${num(b.peak)} items (${bytesText(b.bytes)} with the items only it holds) is built in full only to be ` +
         `iterated once${isOwnPosition(trace, b.iterPos) ? ` (line ${line})` : ''}: a generator expression would keep only one item alive at a time`,
       related: isOwnPosition(trace, b.iterPos) ? [{ range: rangeOfPosition(trace, b.iterPos), message: 'iterated here, its only use' }] : [],
@@ -124,6 +124,13 @@ export function materializedAnalyzer(ctx: LensContext): Analyzer {
 
 // ------------------------------------------------------------------ the syntax tree
 
+type AnyNode = AstNode & Record<string, unknown>;
+
+/** Every node under a node or a list of nodes (fixes.ts walk visits one root). */
+function walk(root: unknown, visit: (n: AnyNode) => void): void {
+  for (const r of Array.isArray(root) ? root : [root]) walkTree(r as AstNode, (n) => { visit(n as AnyNode); });
+}
+
 /** List comprehensions and `list(...)` calls by `line:column` (where the trace places the list's allocation). */
 function listBuilders(module: Module): Map<string, Comp | Call> {
   const found = new Map<string, Comp | Call>();
@@ -168,7 +175,7 @@ function generatorFix(ctx: LensContext, comp: Comp): Fix | null {
     const loop = use.parent?._type === 'For' && use.parent.iter === use.node;
     if (!loop && !consumedWhole(use.parent, use.node)) return null;
     if (!lazySafe(ctx.module, scopeBody, comp, loop, assign.lineno)) return null;
-    const r = rangeOf(comp);
+    const r = nodeRange(comp);
     return {
       title: 'Make the list comprehension a generator expression',
       edits: [

@@ -11,7 +11,7 @@ import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
 import { bytesText, num } from './format';
 import type { LiveObject } from './replay';
-import { walk, type AnyNode } from './syntax';
+import { walk as walkTree, type AstNode } from './fixes';
 import type { Finding, Fix } from './types';
 
 /** Live instances at once before a class is reported. */
@@ -140,6 +140,13 @@ function slottedSize(slots: number, weak: boolean): number {
 }
 
 // ------------------------------------------------------------------ the syntax tree
+
+type AnyNode = AstNode & Record<string, unknown>;
+
+/** Every node under a node or a list of nodes (fixes.ts walk visits one root). */
+function walk(root: unknown, visit: (n: AnyNode) => void): void {
+  for (const r of Array.isArray(root) ? root : [root]) walkTree(r as AstNode, (n) => { visit(n as AnyNode); });
+}
 
 /** The program's classes that `__slots__` could shrink: based on `object` only, no metaclass, no decorator (a
  *  dataclass makes its own), and no `__slots__` of their own. */
