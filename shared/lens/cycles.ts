@@ -9,6 +9,7 @@
 import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
 import { walk } from './fixes';
+import { bytesText } from './format';
 import type { ClassDef } from '../parser';
 import { backReferenceFix, boundMethodFix, closureFix } from './weakfixes';
 import type { Edge, LiveObject, Replay, ReplayCollection } from './replay';
@@ -435,11 +436,6 @@ function census(members: LiveObject[]): string {
   return [...counts].map(([t, n]) => `${n} ${t}`).join(', ');
 }
 
-function bytesText(n: number): string {
-  if (n < 10_000) return `${n} bytes`;
-  if (n < 10_000_000) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1048576).toFixed(1)} MiB`;
-}
 
 function slotName(replay: Replay, slot: number): string {
   const text = replay.slotText(slot);

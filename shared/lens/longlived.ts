@@ -3,6 +3,8 @@
 // unbounded cache or registry); a large object kept long after its last use; functools.lru_cache on a method,
 // whose cache keeps every `self` alive; a container that keeps growing after the collector moved it to its
 // oldest generation (what makes full collections expensive).
+import { nodeRange } from './fixes';
+import { bytesText, num } from './format';
 import { Slot, SLOT_SHIFT } from '../interpreter/trace';
 import type { ClassDef, Expr, FunctionDef, Module, Stmt } from '../parser/ast';
 import type { Analyzer, LensContext } from './context';
@@ -320,7 +322,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       }
       if (!n) continue;
       cacheFound.add(m);
-      const range = rangeOfLocated(m.decorator);
+      const range = nodeRange(m.decorator);
       findings.push({
         code: 'long-lived-allocation', severity: 'warning', range,
         message: `the cache of \`${m.method}\` keeps every \`self\` it was called with alive: ${amount(n, `\`${m.cls}\` instance`, `\`${m.cls}\` instances`)} ` +
@@ -568,23 +570,11 @@ function assigns(s: Stmt, name: string): boolean {
   return false;
 }
 
-function rangeOfLocated(n: { lineno: number; col_offset: number; end_lineno: number; end_col_offset: number }): Finding['range'] {
-  return { start: { line: n.lineno - 1, character: n.col_offset }, end: { line: n.end_lineno - 1, character: n.end_col_offset } };
-}
 
 // ------------------------------------------------------------------ numbers as the messages show them
-
-function num(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 function amount(n: number, one: string, many: string): string {
   const r = Math.round(n * 10) / 10;
   return `${r === Math.round(r) ? num(r) : r.toFixed(1)} ${r === 1 ? one : many}`;
 }
 
-function bytesText(n: number): string {
-  if (n < 1024) return `${num(n)} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
-}
