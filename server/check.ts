@@ -1,6 +1,7 @@
 // `memlens check`: the lens over many files, for CI. The files are simulated in worker threads (one per core,
 // each loading the parser once and taking files until none are left) and reported in path order whatever order
 // they finish in: as text for people, as JSON (LSP diagnostics per file) or as SARIF for code scanning.
+import { findingDiagnostic } from './findings';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -10,7 +11,7 @@ import type { PythonVersion } from '../shared/versions';
 import { UserError, describeFsError, readSource } from './files';
 import { programModules } from './modules';
 import { initNodeParser } from './grammar';
-import { helpUri, sarifLog, type CheckedFile } from './sarif';
+import { sarifLog, type CheckedFile } from './sarif';
 import { pythonFilesUnder } from './walk';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -237,27 +238,13 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
   return groups.join('\n');
 }
 
-/** A finding as the LSP diagnostic the language server would publish for it; its fixes ride in `data`. */
-export function toDiagnostic(finding: Finding, uri: string) {
-  return {
-    range: finding.range,
-    severity: SEVERITY_NUMBERS[finding.severity],
-    code: finding.code,
-    codeDescription: { href: helpUri(finding.code) },
-    source: 'memory-lens',
-    message: finding.message,
-    relatedInformation: finding.related.map((related) => ({ location: { uri, range: related.range }, message: related.message })),
-    data: { fixes: finding.fixes },
-  };
-}
-
 /** For tools: `{ version, files: [{ path, uri, diagnostics, notSimulated?, stopped?, unreadable?, internalError? }] }`. */
 export function formatJson(files: CheckedFile[], version: PythonVersion): string {
   return JSON.stringify({
     version,
     files: files.map(({ path: shown, file, findings, ...rest }) => {
       const uri = pathToFileURL(file).href;
-      return { path: shown, uri, diagnostics: findings.map((finding) => toDiagnostic(finding, uri)), ...rest };
+      return { path: shown, uri, diagnostics: findings.map((finding) => findingDiagnostic(finding, uri)), ...rest };
     }),
   }, null, 2) + '\n';
 }

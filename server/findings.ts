@@ -21,12 +21,13 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 /** What a finding's diagnostic carries back to us in a codeAction request (LSP preserves `data`). */
 export interface FindingData {
-  /** The document version the fixes' ranges belong to. */
-  version: number;
+  /** The document version the fixes' ranges belong to (none in `memlens check`'s JSON: the file as read). */
+  version?: number;
   fixes: Fix[];
 }
 
-export function findingDiagnostic(finding: Finding, uri: string, version: number): Diagnostic {
+/** A finding as the language server publishes it (and `memlens check --format json` prints it). */
+export function findingDiagnostic(finding: Finding, uri: string, version?: number): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],

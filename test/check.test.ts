@@ -319,7 +319,7 @@ describe('memlens check: formatting', () => {
       severity: 2,
       code: 'missing-weakref',
       codeDescription: { href: `${HOMEPAGE}/blob/main/README.md#missing-weakref` },
-      source: 'memory-lens',
+      source: 'Python Memory Lens',
       message: FINDING.message,
       relatedInformation: [{ location: { uri: 'file:///project/pkg/tree.py', range: FINDING.related[0].range }, message: FINDING.related[0].message }],
       data: { fixes: FINDING.fixes },
@@ -537,11 +537,11 @@ describe('memlens check', { timeout: 600_000 }, () => {
     const codes = cycle.diagnostics.map((d: any) => d.code);
     assert.ok(codes.includes('cycle-candidate') && codes.includes('missing-weakref'), JSON.stringify(codes));
     for (const d of cycle.diagnostics) {
-      assert.strictEqual(d.source, 'memory-lens');
+      assert.strictEqual(d.source, 'Python Memory Lens');
       assert.ok([1, 2, 3, 4].includes(d.severity));
       assert.ok(Number.isInteger(d.range.start.line) && Number.isInteger(d.range.end.character));
-      for (const related of d.relatedInformation) assert.strictEqual(related.location.uri, cycle.uri);
-      assert.ok(Array.isArray(d.data.fixes));
+      for (const related of d.relatedInformation ?? []) assert.strictEqual(related.location.uri, cycle.uri);
+      if (d.data) assert.ok(Array.isArray(d.data.fixes));
     }
     assert.strictEqual(result.status, 1);
   });
