@@ -11,6 +11,7 @@ import { exitStatus, formatJson, formatText, wantsColour } from '../server/check
 import { HOMEPAGE, RULES, sarifLog, type CheckedFile } from '../server/sarif';
 import { parseGitignore, pythonFilesUnder } from '../server/walk';
 import type { Finding } from '../shared/lens';
+import { PARENT_CHILD_CYCLE } from './lens/programs';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -19,21 +20,6 @@ function memlens(cwd: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A parent/child cycle dropped without gc: the lens reports cycle-candidate and missing-weakref on it. */
-const CYCLE = `class Node:
-    def __init__(self, parent=None):
-        self.parent = parent
-        self.children = []
-        if parent is not None:
-            parent.children.append(self)
-
-def build():
-    root = Node()
-    Node(root)
-
-build()
-print("done")
-`;
 
 const CLEAN = 'items = [1, 2, 3]\nprint(sum(items))\n';
 
@@ -491,7 +477,7 @@ describe('memlens check', { timeout: 600_000 }, () => {
 
   before(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'memlens-check-')));
-    write('cycle.py', CYCLE);
+    write('cycle.py', PARENT_CHILD_CYCLE);
     write('clean.py', CLEAN);
     write('broken.py', 'x = 1\ndef f(:\n    pass\n');
   });
@@ -616,12 +602,12 @@ describe('memlens check', { timeout: 600_000 }, () => {
     const folder = path.join(dir, 'parallel');
     // Files of very different lengths, so that the threads finish them out of order.
     const programs: Record<string, string> = {
-      'a/cycle.py': CYCLE,
+      'a/cycle.py': PARENT_CHILD_CYCLE,
       'a/long.py': 'total = 0\nfor i in range(20000):\n    total += i\nprint(total)\n',
       'b.py': CLEAN,
       'c/broken.py': 'def f(:\n',
       'c/loop.py': 'while True:\n    pass\n',
-      'd.py': CYCLE.replace('build()\n', 'build()\nbuild()\n'),
+      'd.py': PARENT_CHILD_CYCLE.replace('build()\n', 'build()\nbuild()\n'),
       'e.py': 'x = [[i] for i in range(3000)]\n',
       'f.py': CLEAN,
     };

@@ -7,27 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspStdioClient, type Message } from './lsp-stdio';
+import { PARENT_CHILD_CYCLE } from './lens/programs';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const URI = 'file:///tmp/memlens-server-test/broken.py';
 /** A lens run takes up to 2 s of simulation plus its replay, on a machine that may be busy. */
 const ANALYSIS_MS = 30_000;
 
-/** Every edge of the tree is a reference cycle: the children list holds the child, the child its parent. */
-const CYCLE_PROGRAM = `class Node:
-    def __init__(self, parent=None):
-        self.parent = parent
-        self.children = []
-        if parent is not None:
-            parent.children.append(self)
-
-def build():
-    root = Node()
-    Node(root)
-
-build()
-print("done")
-`;
 
 /** Runs until the step budget stops it (about a second and a half of simulation). */
 const LONG_LOOP = 'x = 0\nwhile True:\n    x += 1\n';
@@ -118,7 +104,7 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
   it('publishes a cycle candidate, and a quick fix that removes it', async () => {
     const uri = 'file:///tmp/memlens-server-test/cycle.py';
     const published = server.waitFor(diagnosticsFor(uri, 1), 'findings', ANALYSIS_MS);
-    open(server, uri, CYCLE_PROGRAM);
+    open(server, uri, PARENT_CHILD_CYCLE);
     const { diagnostics } = (await published).params;
     const cycle = diagnostics.find((d: any) => d.code === 'cycle-candidate');
     assert.ok(cycle, `no cycle-candidate among ${JSON.stringify(diagnostics)}`);
@@ -129,7 +115,7 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     // The fix belongs to whichever finding points at the reference to weaken: ask for the whole file's.
     const response = await server.request('textDocument/codeAction', {
       textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: CYCLE_PROGRAM.split('\n').length, character: 0 } },
+      range: { start: { line: 0, character: 0 }, end: { line: PARENT_CHILD_CYCLE.split('\n').length, character: 0 } },
       context: { diagnostics, only: ['quickfix'] },
     });
     const actions = response.result;
@@ -140,7 +126,7 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     assert.deepStrictEqual(change.textDocument, { uri, version: 1 });
 
     // The editor applies the fix: the next run finds no cycle.
-    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'python', 1, CYCLE_PROGRAM), change.edits);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'python', 1, PARENT_CHILD_CYCLE), change.edits);
     const republished = server.waitFor(diagnosticsFor(uri, 2), 'findings of the fixed program', ANALYSIS_MS);
     replace(server, uri, fixed, 2);
     assert.deepStrictEqual((await republished).params.diagnostics, [], fixed);
@@ -148,7 +134,7 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     // Back to the cycle, with cycle-candidate turned off.
     const hidden = server.waitFor(diagnosticsFor(uri, 3), 'the findings without cycle-candidate', ANALYSIS_MS);
     await configure(server, { disabledFindings: ['cycle-candidate'] });
-    replace(server, uri, CYCLE_PROGRAM, 3);
+    replace(server, uri, PARENT_CHILD_CYCLE, 3);
     const codes = (await hidden).params.diagnostics.map((d: any) => d.code);
     assert.ok(codes.length > 0 && !codes.includes('cycle-candidate'), codes.join(', '));
     await configure(server, {});

@@ -3,6 +3,7 @@
 // object's holders. The result is plain data (serialisable): objects with type, ob_refcnt, generation and
 // holders (holder, slot, the source range of the instruction that stored the reference), and the frames.
 import { Ev, Gen, slotText, type Trace, type TraceCursor } from '../interpreter/trace';
+import { stronglyConnected } from './scc';
 import { memoryTimeline, type MemoryTimeline } from './timeline';
 
 export interface Holder {
@@ -237,45 +238,18 @@ export class HeapTimeline {
     return { step, objects, frames };
   }
 
-  /** Tarjan's strongly connected components of the references among `members`. */
+  /** The reference cycles among `members`, with the references that formed them. */
   private cyclesAmong(state: State, members: number[]): Collection['cycles'] {
     const inSet = new Set(members);
-    const index = new Map<number, number>();
-    const low = new Map<number, number>();
-    const onStack = new Set<number>();
-    const stack: number[] = [];
-    const out: Collection['cycles'] = [];
-    let next = 0;
     const edgesOf = (v: number): Edge[] => [...(state.out.get(v)?.values() ?? [])].filter((e) => inSet.has(e.target));
-    const strong = (v: number): void => {
-      index.set(v, next);
-      low.set(v, next++);
-      stack.push(v);
-      onStack.add(v);
-      for (const e of edgesOf(v)) {
-        if (!index.has(e.target)) {
-          strong(e.target);
-          low.set(v, Math.min(low.get(v)!, low.get(e.target)!));
-        } else if (onStack.has(e.target)) {
-          low.set(v, Math.min(low.get(v)!, index.get(e.target)!));
-        }
-      }
-      if (low.get(v) === index.get(v)) {
-        const comp: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          comp.push(w);
-        } while (w !== v);
-        const set = new Set(comp);
-        const refs = comp.flatMap((h) => edgesOf(h).filter((e) => set.has(e.target)).map((e) => ({
-          holder: h, slot: slotText(this.trace, e.slot), target: e.target, line: e.line, col: e.col, endCol: e.endCol,
-        })));
-        if (comp.length > 1 || refs.length) out.push({ members: comp.sort((x, y) => x - y), references: refs });
-      }
-    };
-    for (const m of members) if (!index.has(m)) strong(m);
+    const out: Collection['cycles'] = [];
+    for (const comp of stronglyConnected(members, (v) => edgesOf(v).map((e) => e.target))) {
+      const set = new Set(comp);
+      const refs = comp.flatMap((h) => edgesOf(h).filter((e) => set.has(e.target)).map((e) => ({
+        holder: h, slot: slotText(this.trace, e.slot), target: e.target, line: e.line, col: e.col, endCol: e.endCol,
+      })));
+      if (comp.length > 1 || refs.length) out.push({ members: comp.sort((x, y) => x - y), references: refs });
+    }
     return out;
   }
 }

@@ -8,6 +8,7 @@
 // connected parts of that garbage; the reference that closed one is the one stored last.
 import type { Analyzer, LensContext } from './context';
 import { isOwnPosition, rangeOfPosition } from './context';
+import { stronglyConnected } from '../heap/scc';
 import { walk } from './fixes';
 import { bytesText } from './format';
 import type { ClassDef } from '../parser';
@@ -89,7 +90,7 @@ export function cycleAnalyzer(ctx: LensContext): Analyzer {
       const o = replay.objects.get(s);
       if (o && !excluded(o)) members.push(o);
     }
-    for (const c of stronglyConnected(replay, members)) {
+    for (const c of cyclesAmong(replay, members)) {
       const cycle = describe(replay, c, members, moment, releases);
       if (cycle) cycles.push(cycle);
     }
@@ -173,52 +174,18 @@ function unreachable(replay: Replay): Set<number> {
   return out;
 }
 
-/** Tarjan's strongly connected components of the references among `members` (iterative: cycles can be long),
- *  keeping those that are cycles (two or more objects, or one that refers to itself). */
-function stronglyConnected(replay: Replay, members: LiveObject[]): LiveObject[][] {
-  const inSet = new Map(members.map((o) => [o.serial, o]));
+/** The reference cycles among `members`: strongly connected parts of two or more objects, or one that refers
+ *  to itself. */
+function cyclesAmong(replay: Replay, members: LiveObject[]): LiveObject[][] {
+  const bySerial = new Map(members.map((o) => [o.serial, o]));
   const succ = (v: number): number[] => {
     const out: number[] = [];
-    replay.referencesOf(v, (e) => { if (inSet.has(e.target)) out.push(e.target); });
+    replay.referencesOf(v, (e) => out.push(e.target));
     return out;
   };
-  const index = new Map<number, number>();
-  const low = new Map<number, number>();
-  const onStack = new Set<number>();
-  const stack: number[] = [];
-  const result: LiveObject[][] = [];
-  let next = 0;
-  for (const root of inSet.keys()) {
-    if (index.has(root)) continue;
-    const work: { v: number; succ: number[]; i: number }[] = [{ v: root, succ: succ(root), i: 0 }];
-    index.set(root, next); low.set(root, next++); stack.push(root); onStack.add(root);
-    while (work.length) {
-      const top = work[work.length - 1];
-      if (top.i < top.succ.length) {
-        const w = top.succ[top.i++];
-        if (!index.has(w)) {
-          index.set(w, next); low.set(w, next++); stack.push(w); onStack.add(w);
-          work.push({ v: w, succ: succ(w), i: 0 });
-        } else if (onStack.has(w)) {
-          low.set(top.v, Math.min(low.get(top.v)!, index.get(w)!));
-        }
-        continue;
-      }
-      work.pop();
-      if (work.length) low.set(work[work.length - 1].v, Math.min(low.get(work[work.length - 1].v)!, low.get(top.v)!));
-      if (low.get(top.v) === index.get(top.v)) {
-        const comp: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          comp.push(w);
-        } while (w !== top.v);
-        if (comp.length > 1 || succ(comp[0]).includes(comp[0])) result.push(comp.map((s) => inSet.get(s)!));
-      }
-    }
-  }
-  return result;
+  return stronglyConnected(bySerial.keys(), succ)
+    .filter((comp) => comp.length > 1 || succ(comp[0]).includes(comp[0]))
+    .map((comp) => comp.map((s) => bySerial.get(s)!));
 }
 
 function describe(replay: Replay, comp: LiveObject[], garbage: LiveObject[], moment: Moment, releases: Map<number, Release[]>): Cycle | null {
