@@ -91,6 +91,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
   const callsOf = new Map<number, number>();
   const cachedMethods = findCachedMethods(ctx.module);
   const cachedClasses = new Set(cachedMethods.map((m) => m.cls));
+  const sizeQueries = sizeQueriesIn(ctx.module);
   const cacheFound = new Set<CachedMethod>();
   let lastPos = -1;
   let lastOwnPos = 0;
@@ -397,8 +398,10 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
         touch(o);
         const c = containers.get(o.serial);
         if (c && c.grown.size && !replay.programEnded) {
+          // Asking its size (`len(cache)`) is not reading it.
+          const at = replay.where(replay.pos);
           const f = ownFrame();
-          if (f) c.usedBy.add(f.code);
+          if (f && !(at.own && sizeQueries.has(`${at.line}:${at.col}`))) c.usedBy.add(f.code);
         }
       },
       generation(o, before) {
@@ -578,3 +581,17 @@ function amount(n: number, one: string, many: string): string {
   return `${r === Math.round(r) ? num(r) : r.toFixed(1)} ${r === 1 ? one : many}`;
 }
 
+
+/** Where the program asks a container only for its size: the `x` of `len(x)` (a name or an attribute), as
+ *  "line:column" of the load that reads it. */
+function sizeQueriesIn(module: Module): Set<string> {
+  const out = new Set<string>();
+  walk(module, (node) => {
+    if (node._type !== 'Call') return;
+    const call = node as unknown as { func: Expr; args: Expr[]; keywords: unknown[] };
+    if (call.func._type !== 'Name' || call.func.id !== 'len' || call.args.length !== 1 || call.keywords.length) return;
+    const arg = call.args[0];
+    if (arg._type === 'Name' || arg._type === 'Attribute') out.add(`${arg.lineno}:${arg.col_offset}`);
+  });
+  return out;
+}
