@@ -211,7 +211,10 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
   const judgeUnbounded = (c: Container, bytes: number, endText: string): void => {
     if (c.shrank || c.count < MIN_ENTRIES) return;
     const growers = new Set([...c.grown.values()].map((g) => g.code));
-    const readElsewhere = [...c.usedBy].some((code) => !growers.has(code));
+    // The methods of the class whose method grows it are its API (a handler's `count()` over its records).
+    const classOf = (code: number): string => trace.codes[code]?.qualname.replace(/\.[^.]*$/, '.') ?? '';
+    const classes = new Set([...growers].map(classOf).filter((q) => q.endsWith('.')));
+    const readElsewhere = [...c.usedBy].some((code) => !growers.has(code) && !classes.has(classOf(code)));
     if (readElsewhere) return;
     for (const g of c.grown.values()) {
       if (g.steps < MIN_GROWTH || g.calls < MIN_CALLS || g.code < 0) continue;
