@@ -44,7 +44,7 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   /** instance serial → the position of its last deliberate release, and whether a live object (not a
    *  variable) ever released it: a dict's values and a list's members are an index only when an owner that
    *  outlives the release had them too (`users[i] = u; u = None` is the dict owning its users). */
-  const released = new Map<number, { step: number; pos: number; byOwner: boolean }>();
+  const released = new Map<number, { step: number; pos: number; byOwner: boolean; by: number }>();
   /** `container:target` → the position that first stored target in it (a list's shifts re-store it). */
   const stored = new Map<string, number>();
   /** container serial (created in the program's own file) → what was ever stored in it that its weak form
@@ -116,7 +116,8 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       const byOwner = h !== undefined && !globalsDicts.has(h.serial) &&
         (isContainerType(h.type) || h.type === 'deque' || h.type === 'type' || isInstance(h));
       if (byOwner || (isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]))) {
-        released.set(t.serial, { step: e.step, pos: e.pos, byOwner: byOwner || (released.get(t.serial)?.byOwner ?? false) });
+        const before = released.get(t.serial);
+        released.set(t.serial, { step: e.step, pos: e.pos, byOwner: byOwner || (before?.byOwner ?? false), by: byOwner ? e.holder : before?.by ?? -1 });
       }
     },
     programEnd(): void {
@@ -192,6 +193,9 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       const how = classify(x);
       if (!how || !isOwnPosition(trace, how.container.allocPos) || !creationOf(how.container)) continue;
       if ((how.role === 'value' || how.role === 'member') && !release.byOwner) continue;
+      // The container's own holder moving its pointer on (`self.active = other`) is bookkeeping, not an owner
+      // letting go: the container is the owner then.
+      if ((how.role === 'value' || how.role === 'member') && [...how.container.holders.values()].some((e) => e.holder === release.by)) continue;
       if (how.role === 'key' && classes.get(x.type)!.some(valueSemantics)) continue;
       let storePos = stored.get(how.container.serial + ':' + (how.role === 'method' ? how.methods[0] : x.serial));
       if (storePos === undefined || !isOwnPosition(trace, storePos)) storePos = how.container.allocPos;
