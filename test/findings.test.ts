@@ -32,7 +32,7 @@ const SLOTS: Finding = {
 };
 
 function report(run: Partial<LensReport['run']>, notSimulated?: string): LensReport {
-  return { findings: [], run: { stdout: '', stderr: '', exitCode: 0, ...run }, notSimulated };
+  return { findings: [], hints: [], run: { stdout: '', stderr: '', exitCode: 0, ...run }, notSimulated };
 }
 
 describe('findings as diagnostics', () => {

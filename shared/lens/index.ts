@@ -8,10 +8,12 @@ import { cycleAnalyzer } from './cycles';
 import { longLivedAnalyzer } from './longlived';
 import { materializedAnalyzer } from './materialized';
 import { registryAnalyzer } from './registries';
+import { hintCollector, type RefcountHint } from './hints';
 import { Replay } from './replay';
 import { slotsAnalyzer } from './slots';
 import type { Finding } from './types';
 
+export type { RefcountHint } from './hints';
 export type { Finding, FindingCode, Fix, Range, RelatedLocation, Severity, TextEdit } from './types';
 
 export interface LensOptions {
@@ -31,6 +33,8 @@ export interface LensReport {
   run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
   /** Set when the file could not be simulated at all (a syntax error): why. */
   notSimulated?: string;
+  /** Reference-count hints: each variable a statement bound, its object's ob_refcnt and holders then. */
+  hints: RefcountHint[];
 }
 
 /** A lens run is smaller than `memlens run`'s: findings must come while the user types. */
@@ -45,13 +49,13 @@ export function analyze(source: string, options: LensOptions): LensReport {
   const parsed = parse(source);
   if (parsed.errors.length) {
     const e = parsed.errors[0];
-    return { findings: [], run: { stdout: '', stderr: '', exitCode: 1 }, notSimulated: `syntax error at line ${e.lineno}: ${e.message}` };
+    return { findings: [], hints: [], run: { stdout: '', stderr: '', exitCode: 1 }, notSimulated: `syntax error at line ${e.lineno}: ${e.message}` };
   }
   const run = runProgram(source, {
     version: options.version, filename, findModule: options.findModule, trace: true, explore: true,
     maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
   });
-  const report: LensReport = { findings: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
+  const report: LensReport = { findings: [], hints: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
   if (!run.trace) {
     report.notSimulated = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
     return report;
@@ -61,9 +65,11 @@ export function analyze(source: string, options: LensOptions): LensReport {
   const replay = new Replay(run.trace);
   ctx.replay = replay;
   for (const make of ANALYZERS) analyzers.push(make(ctx));
-  replay.listen(analyzers.map((a) => a.listener));
+  const hints = hintCollector(ctx);
+  replay.listen([...analyzers.map((a) => a.listener), hints.listener]);
   replay.run();
   report.findings = dedupe(analyzers.flatMap((a) => a.findings()));
+  report.hints = hints.hints();
   return report;
 }
 

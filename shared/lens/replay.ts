@@ -100,8 +100,17 @@ export class Replay {
   private collection: ReplayCollection | null = null;
 
   private listeners: ReplayListener[] = [];
+  /** Called when a new step begins (every event of the steps before it applied). One callback, not a listener
+   *  method: it runs for every instruction. */
+  onStep: ((step: number) => void) | null = null;
 
-  constructor(readonly trace: Trace) {}
+  /** How many times execution arrived at each source position (an instruction's runs: a store that rebinds a
+   *  variable to the object it held changes nothing the trace records, but it still ran). */
+  readonly positionRuns: Uint32Array;
+
+  constructor(readonly trace: Trace) {
+    this.positionRuns = new Uint32Array(trace.positions.length / 3);
+  }
 
   listen(listeners: ReplayListener[]): void {
     this.listeners.push(...listeners);
@@ -110,8 +119,16 @@ export class Replay {
   run(): void {
     const t = this.trace;
     t.forEachFrom(t.start(), (kind, a, b, c, cursor) => {
-      if (kind === Ev.STEP) { this.step = a; return; }
-      if (kind === Ev.POS) { this.pos = cursor.pos ?? 0; return; }
+      if (kind === Ev.STEP) {
+        if (this.onStep !== null && a !== this.step) this.onStep(a);
+        this.step = a;
+        return;
+      }
+      if (kind === Ev.POS) {
+        this.pos = cursor.pos ?? 0;
+        this.positionRuns[this.pos]++;
+        return;
+      }
       this.apply(kind, a, b, c);
     });
     for (const l of this.listeners) l.end?.();

@@ -1,7 +1,7 @@
 // The builtin exception classes (Objects/exceptions.c): the hierarchy, BaseException's args/str/repr and
 // chaining attributes, and the few classes with attributes of their own (StopIteration.value, SystemExit.code,
 // KeyError's str, NameError.name, OSError's errno/strerror).
-import { callMethod, excType, genericGetAttr, genericSetAttr, iterate, reprText, strText, typeName } from '../abstract';
+import { callMethod, excType, genericGetAttr, genericSetAttr, iterate, reprText, str, strText, typeName } from '../abstract';
 import { PyBaseException, PyDict, PyObject, PyStr, PyTuple, PyType } from '../objects';
 import { alloc, decref, incref, newList, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import { computeLinearMro, type TypeTable } from '../typetable';
@@ -233,7 +233,13 @@ export function install(t: TypeTable): void {
       dict.setItemStr(d, kwnames![i].value, args[args.length - nkw + i]);
     }
   };
-  base.slots.tp_str = (self) => newStr(exceptionStr(self as PyBaseException));
+  base.slots.tp_str = (self) => {
+    const e = self as PyBaseException;
+    // BaseException_str (Objects/exceptions.c): PyObject_Str(args[0]) for one argument, which is args[0] itself
+    // when it is a str: `str(e)` shares the message object (its refcount shows it).
+    if (e.args.items.length === 1 && !isA(e, 'KeyError') && !isA(e, 'SyntaxError')) return str(e.args.items[0]);
+    return newStr(exceptionStr(e));
+  };
   base.slots.tp_repr = (self) => {
     const e = self as PyBaseException;
     const name = self.ob_type.name;
