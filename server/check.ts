@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Worker, parentPort } from 'worker_threads';
-import { analyze, type Finding, type Severity } from '../shared/lens';
+import { analyze, type Finding, type RefcountHint, type Severity } from '../shared/lens';
 import type { PythonVersion } from '../shared/versions';
 import { UserError, describeFsError, readSource } from './files';
 import { programModules } from './modules';
@@ -27,6 +27,8 @@ export interface CheckOptions {
   jobs: number;
   maxSteps: number;
   maxMillis: number;
+  /** Also report the reference-count hints. */
+  hints?: boolean;
 }
 
 /** LSP's DiagnosticSeverity numbers, which also rank the severities (1 is the most severe). */
@@ -39,6 +41,7 @@ interface CheckJob {
   version: PythonVersion;
   maxSteps: number;
   maxMillis: number;
+  hints?: boolean;
 }
 
 /** The files to check: each named file, and the *.py files under each named folder, once each, in path order. */
@@ -96,6 +99,7 @@ function checkFile(job: CheckJob): CheckedFile {
       maxSteps: job.maxSteps, maxMillis: job.maxMillis,
     });
     checked.findings = report.findings;
+    if (job.hints) checked.hints = report.hints;
     if (report.notSimulated) checked.notSimulated = report.notSimulated;
     if (report.run.stopped) checked.stopped = report.run.stopped;
   } catch (error) {
@@ -129,8 +133,8 @@ export function checkInWorkers(files: { file: string; path: string }[], options:
           return resolve();
         }
         current = next++;
-        const { version, maxSteps, maxMillis } = options;
-        thread.postMessage({ ...files[current], version, maxSteps, maxMillis } satisfies CheckJob);
+        const { version, maxSteps, maxMillis, hints } = options;
+        thread.postMessage({ ...files[current], version, maxSteps, maxMillis, hints } satisfies CheckJob);
       };
       thread.on('message', (report: CheckedFile) => {
         reports[current] = report;
@@ -216,6 +220,7 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
       }
       for (const fix of finding.fixes) lines.push(paint.dim(`    fix: ${fix.title}`));
     }
+    for (const hint of file.hints ?? []) lines.push(`${at(hint.range.start.line, hint.range.start.character)} ${paint.dim('refs')} ${hintText(hint)}`);
     if (file.findings.length) filesWithFindings++;
     if (file.notSimulated) lines.push(`${paint.bold(file.path)}: not simulated: ${file.notSimulated}`);
     if (file.stopped) {
@@ -236,6 +241,13 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
     : `no findings in ${plural(files.length, 'file')}`;
   groups.push(`${summary}${notes.length ? `; ${notes.join(', ')}` : ''}\n`);
   return groups.join('\n');
+}
+
+/** A hint as one line: `root: Node, ob_refcnt 3 (held by Node.parent, Node.parent, root (global))`. */
+export function hintText(h: RefcountHint): string {
+  const held = [...h.holders, ...(h.temporaries ? [`${h.temporaries} temporar${h.temporaries === 1 ? 'y' : 'ies'}`] : [])];
+  const runs = h.times > 1 ? `; line ran ${h.times} times, figures from run ${h.run}` : '';
+  return `${h.name}: ${h.type}, ob_refcnt ${h.refcnt === -1 ? 'immortal' : h.refcnt}${held.length ? ` (held by ${held.join(', ')})` : ''}${runs}`;
 }
 
 /** For tools: `{ version, files: [{ path, uri, diagnostics, notSimulated?, stopped?, unreadable?, internalError? }] }`. */

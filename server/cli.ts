@@ -22,7 +22,7 @@ Commands:
   run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N]
                                   run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
-  check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information|never]
+  check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information|never] [--hints]
         [--jobs N] [--max-steps N] [--max-ms N]
                                   simulate each file (the *.py files under each DIR, minus what .gitignore
                                   leaves out) and report the memory findings; exit 1 when one reaches --fail-on
@@ -35,6 +35,8 @@ Options:
   --format F         check's output: text (for people), json (LSP diagnostics per file) or sarif (SARIF 2.1.0)
   --fail-on S        the least severe finding that makes check exit 1: warning (the default) or information;
                      never: report only
+  --hints            check: also list each statement's reference-count hint (the object a variable got, its
+                     ob_refcnt and every holder right after the statement ran)
   --jobs N           how many files check simulates at once (default: the number of cores, here ${os.availableParallelism()})
   -h, --help         show this help
 `;
@@ -87,6 +89,7 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
   let format: Format = 'text';
   let failOn: FailOn = 'warning';
   let jobs = os.availableParallelism();
+  let hints = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const option = (name: string, forCommands: string[] = ['parse', 'run', 'check']) =>
@@ -106,6 +109,8 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
       failOn = oneOf('--fail-on', value(), FAIL_ON);
     } else if (option('--jobs', ['check'])) {
       jobs = positiveInteger('--jobs', value());
+    } else if (command === 'check' && arg === '--hints') {
+      hints = true;
     } else if (arg.startsWith('-')) {
       throw new UserError(`unknown option '${arg}' (see memlens --help)`);
     } else {
@@ -114,7 +119,7 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
   }
   if (command === 'check') {
     if (files.length === 0) throw new UserError('check needs at least one FILE or DIR (see memlens --help)');
-    return { command, paths: files, version, format, failOn, jobs, maxSteps, maxMillis };
+    return { command, paths: files, version, format, failOn, jobs, maxSteps, maxMillis, hints };
   }
   if (files.length !== 1) throw new UserError(`${command} needs exactly one FILE (see memlens --help)`);
   return { command, file: files[0], version, platform, maxSteps, maxMillis };

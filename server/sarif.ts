@@ -4,7 +4,7 @@
 // simulated become tool execution notifications, not results: they are not findings about the code.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Finding, FindingCode, Range, Severity } from '../shared/lens';
+import type { Finding, FindingCode, Range, RefcountHint, Severity } from '../shared/lens';
 
 /** The repository's address, as package.json's `repository.url` names it (a test keeps the two equal). */
 export const HOMEPAGE = 'https://example.invalid/python-memory-lens';
@@ -21,6 +21,8 @@ export interface CheckedFile {
   /** Absolute. */
   file: string;
   findings: Finding[];
+  /** With `--hints`: the reference-count hints. */
+  hints?: RefcountHint[];
   /** Set when the file could not be simulated (a syntax error): why. Its findings are then empty. */
   notSimulated?: string;
   /** Set when a budget stopped the simulation: the findings cover the run up to there. */

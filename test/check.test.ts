@@ -512,6 +512,14 @@ describe('memlens check', { timeout: 600_000 }, () => {
     assert.strictEqual(memlens(dir, 'check', 'cycle.py', '--fail-on=information').status, 1);
   });
 
+  it('--hints: the reference-count hint of each statement; --fail-on never only reports', () => {
+    const result = memlens(dir, 'check', 'cycle.py', '--hints', '--fail-on', 'never');
+    assert.strictEqual(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^cycle\.py:9:5 refs root: Node, ob_refcnt 1 \(held by root \(variable of build\)\)$/m);
+    assert.match(result.stdout, /^cycle\.py:8:5 refs build: function, ob_refcnt 1 \(held by build \(global\)\)$/m);
+    assert.doesNotMatch(memlens(dir, 'check', 'cycle.py').stdout, / refs /);
+  });
+
   it('--format json: the LSP diagnostics of each file', () => {
     const result = memlens(dir, 'check', 'cycle.py', 'clean.py', 'broken.py', '--format', 'json', '--python', '3.11');
     const json = JSON.parse(result.stdout);

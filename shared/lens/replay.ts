@@ -107,6 +107,9 @@ export class Replay {
   /** How many times execution arrived at each source position (an instruction's runs: a store that rebinds a
    *  variable to the object it held changes nothing the trace records, but it still ran). */
   readonly positionRuns: Uint32Array;
+  /** The frames running, with the position each was called from (a frame's clear is recorded after its caller
+   *  has moved on). */
+  private callers: { frame: number; pos: number; resumed: boolean }[] = [];
 
   constructor(readonly trace: Trace) {
     this.positionRuns = new Uint32Array(trace.positions.length / 3);
@@ -125,8 +128,13 @@ export class Replay {
         return;
       }
       if (kind === Ev.POS) {
-        this.pos = cursor.pos ?? 0;
-        this.positionRuns[this.pos]++;
+        const pos = cursor.pos ?? 0;
+        // Back from a call at the position that made it (an import running a module, a class body, then the
+        // store at the statement's position): the same run of that position, not a new one.
+        const top = this.callers[this.callers.length - 1];
+        if (top === undefined || top.pos !== pos || top.resumed) this.positionRuns[pos]++;
+        else top.resumed = true;
+        this.pos = pos;
         return;
       }
       this.apply(kind, a, b, c);
@@ -207,6 +215,7 @@ export class Replay {
         break;
       }
       case Ev.FRAME: {
+        this.callers.push({ frame: a, pos: this.pos, resumed: false });
         const f = { serial: a, code: b, parent: c, startStep: this.step };
         this.frames.set(a, f);
         for (const l of ls) l.frameStart?.(f);
@@ -214,6 +223,9 @@ export class Replay {
       }
       case Ev.FRAME_CLEAR: {
         const f = this.frames.get(a);
+        for (let i = this.callers.length - 1; i >= 0; i--) {
+          if (this.callers[i].frame === a) { this.callers.splice(i, 1); break; }
+        }
         if (f) for (const l of ls) l.frameClear?.(f);
         const mine = this.out.get(a);
         if (mine) {
