@@ -16,12 +16,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RefcountHint } from '../shared/lens';
 import { SETTINGS_SECTION, type MemoryLensSettings } from '../shared/protocol';
 import { DEFAULT_PYTHON_VERSION } from '../shared/versions';
 import { Analyses, type AnalysisRequest } from './analysis';
 import { KeyedDebouncer } from './debounce';
 import { findingDiagnostic, lineOneNote, quickFixes, runNote } from './findings';
 import { initNodeParser } from './grammar';
+import { hintHover, inlayHints } from './hints';
 import { DEFAULT_SETTINGS, checkSettings } from './settings';
 import { syntaxDiagnostics } from './syntax';
 
@@ -46,6 +48,8 @@ let pullsConfiguration = false;
 let registersConfigurationChanges = false;
 /** The client applies versioned edits, so a quick fix cannot land on a document that changed since. */
 let takesDocumentChanges = false;
+/** The client re-asks for inlay hints when told (workspace/inlayHint/refresh). */
+let refreshesInlayHints = false;
 let lastWarning: string | undefined;
 
 connection.onInitialize((params): InitializeResult => {
@@ -53,10 +57,13 @@ connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = capabilities.workspace?.configuration === true;
   registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   takesDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      inlayHintProvider: true,
+      hoverProvider: true,
     },
     serverInfo: { name: 'Python Memory Lens' },
   };
@@ -88,14 +95,16 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(raw: unknown): void {
   const checked = checkSettings(raw);
-  const changed = JSON.stringify(checked.settings) !== JSON.stringify(settings);
+  const changed = JSON.stringify({ ...checked.settings, hints: null }) !== JSON.stringify({ ...settings, hints: null });
+  const hintsChanged = checked.settings.hints.enable !== settings.hints.enable;
   settings = checked.settings;
   const warning = checked.problems.join(' ') || undefined;
   // Settings are re-read on every change anywhere in the configuration: say each problem once.
   if (warning && warning !== lastWarning) showMessage(MessageType.Warning, warning);
   lastWarning = warning;
-  // Every setting changes what a run finds (or whether one runs).
+  // Every setting but hints.enable changes what a run finds (or whether one runs); runs compute the hints anyway.
   if (changed) for (const document of documents.all()) debouncer.schedule(document.uri);
+  else if (hintsChanged) refreshInlayHints();
 }
 
 const debouncer = new KeyedDebouncer(DEBOUNCE_MS, (uri) => void publishDiagnostics(uri));
@@ -103,6 +112,8 @@ const analyses = new Analyses();
 /** Documents whose last published diagnostics hold a syntax error: once it is fixed they are cleared at once,
  *  not only when the simulation of the fixed text is done. */
 const showingSyntaxErrors = new Set<string>();
+/** Each document's hints from its last published run, with the version they belong to. */
+const analysedHints = new Map<string, { version: number; hints: RefcountHint[] }>();
 
 // Fires on open as well as on every change.
 documents.onDidChangeContent((event) => debouncer.schedule(event.document.uri));
@@ -111,6 +122,7 @@ documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
   analyses.cancel(event.document.uri);
   showingSyntaxErrors.delete(event.document.uri);
+  analysedHints.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -119,6 +131,28 @@ connection.onCodeAction((params) => {
   if (!document || (params.context.only && !params.context.only.includes(CodeActionKind.QuickFix))) return [];
   return quickFixes(params.context.diagnostics, document.uri, document.version, takesDocumentChanges);
 });
+
+connection.languages.inlayHint.on((params) => {
+  const hints = currentHints(params.textDocument.uri);
+  return hints ? inlayHints(hints, params.range) : [];
+});
+
+connection.onHover((params) => {
+  const hints = currentHints(params.textDocument.uri);
+  return hints ? hintHover(hints, params.position) : null;
+});
+
+/** The hints of the document as it is now: none while its text is newer than the last run (its ranges may point
+ *  at other code), or when hints are turned off. */
+function currentHints(uri: string): RefcountHint[] | undefined {
+  const analysed = analysedHints.get(uri);
+  if (!settings.hints.enable || !analysed || analysed.version !== documents.get(uri)?.version) return undefined;
+  return analysed.hints;
+}
+
+function refreshInlayHints(): void {
+  if (refreshesInlayHints) connection.languages.inlayHint.refresh().catch(logError('cannot refresh the inlay hints'));
+}
 
 /** Syntax errors at once; else the lens's findings once its run (in a worker thread) is done. */
 async function publishDiagnostics(uri: string): Promise<void> {
@@ -142,6 +176,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
   // lines that now hold other code.
   if (syntax.length || !settings.enable) {
     analyses.cancel(uri);
+    // Turning the lens off changes no text: the client would keep showing the hints it has.
+    if (analysedHints.delete(uri)) refreshInlayHints();
     send(uri, version, syntax, syntax.length > 0);
     return;
   }
@@ -156,8 +192,11 @@ async function publishDiagnostics(uri: string): Promise<void> {
       .map((finding) => findingDiagnostic(finding, uri, version));
     const note = runNote(report, firstLine);
     if (note) diagnostics.unshift(note);
+    analysedHints.set(uri, { version, hints: report.hints });
+    if (settings.hints.enable) refreshInlayHints();
   } catch (error) {
     logError(`cannot simulate ${uri}`)(error);
+    analysedHints.delete(uri);
     if (documents.get(uri)?.version !== version) return;
     const reason = error instanceof Error ? error.message : String(error);
     diagnostics = [lineOneNote(`not simulated: an internal error of the extension (${reason}); see its output log`, firstLine)];

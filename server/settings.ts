@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: MemoryLensSettings = {
   enable: true,
   maxSteps: LENS_MAX_STEPS,
   disabledFindings: [],
+  hints: { enable: true },
 };
 
 /** Below this a simulation stops before most programs have defined their functions. */
@@ -68,6 +69,16 @@ export function checkSettings(raw: unknown): CheckedSettings {
     }
   } else if (given(disabled)) {
     reject('disabledFindings', disabled, 'a list of finding codes', 'none');
+  }
+
+  // `memoryLens.hints.enable` reaches us as { hints: { enable } }.
+  const hints = section.hints;
+  const hintsEnable = typeof hints === 'object' && hints !== null ? (hints as Record<string, unknown>).enable : undefined;
+  settings.hints = { ...DEFAULT_SETTINGS.hints };
+  if (typeof hintsEnable === 'boolean') settings.hints.enable = hintsEnable;
+  else if (given(hintsEnable)) reject('hints.enable', hintsEnable, 'true or false', String(DEFAULT_SETTINGS.hints.enable));
+  else if (given(hints) && (typeof hints !== 'object' || Array.isArray(hints))) {
+    reject('hints', hints, 'an object such as {"enable": true}', `{"enable": ${DEFAULT_SETTINGS.hints.enable}}`);
   }
   return { settings, problems };
 }

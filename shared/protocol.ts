@@ -15,4 +15,6 @@ export interface MemoryLensSettings {
   maxSteps: number;
   /** Finding codes not to show. */
   disabledFindings: FindingCode[];
+  /** Reference-count hints after each bound name, and their hovers (`memoryLens.hints.enable`). */
+  hints: { enable: boolean };
 }

@@ -54,11 +54,13 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     const response = await server.request('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } },
+      capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true }, inlayHint: { refreshSupport: true } } },
     });
     assert.strictEqual(response.error, undefined);
     assert.ok(response.result.capabilities.textDocumentSync, JSON.stringify(response.result));
     assert.deepStrictEqual(response.result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.strictEqual(response.result.capabilities.inlayHintProvider, true);
+    assert.strictEqual(response.result.capabilities.hoverProvider, true);
   });
 
   it('warns about a pythonVersion it cannot simulate', async () => {
@@ -138,6 +140,55 @@ describe('language server over stdio', { timeout: 240_000 }, () => {
     const codes = (await hidden).params.diagnostics.map((d: any) => d.code);
     assert.ok(codes.length > 0 && !codes.includes('cycle-candidate'), codes.join(', '));
     await configure(server, {});
+  });
+
+  it('shows reference counts inline and in the hover, for the analysed version only', async () => {
+    const uri = 'file:///tmp/memlens-server-test/hints.py';
+    const whole = { start: { line: 0, character: 0 }, end: { line: PARENT_CHILD_CYCLE.split('\n').length, character: 0 } };
+    const inlays = async () => (await server.request('textDocument/inlayHint', { textDocument: { uri }, range: whole })).result;
+    const hover = async (line: number, character: number) =>
+      (await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character } })).result;
+    /** The diagnostics of a run, and the message just before them: the server's refresh request for the run's
+     *  hints (other documents' runs send their own, each just before their own diagnostics). */
+    const published = async (version: number) => {
+      let previous: Message | undefined;
+      let before: Message | undefined;
+      const accepts = (m: Message) => (diagnosticsFor(uri, version)(m) ? ((before = previous), true) : ((previous = m), false));
+      await server.waitFor(accepts, `diagnostics of version ${version}`, ANALYSIS_MS);
+      assert.strictEqual(before?.method, 'workspace/inlayHint/refresh', JSON.stringify(before));
+      server.send({ id: before.id, result: null });
+    };
+
+    const first = published(1);
+    open(server, uri, PARENT_CHILD_CYCLE);
+    await first;
+    // `root = Node()` in build(): the frame's variable is the one holder.
+    const root = (await inlays()).find((h: any) => h.position.line === 8);
+    assert.ok(root, JSON.stringify(await inlays()));
+    assert.deepStrictEqual(root.position, { line: 8, character: 8 });
+    assert.strictEqual(root.label, 'refs: 1');
+    assert.strictEqual(root.paddingLeft, true);
+    assert.strictEqual(root.tooltip.kind, 'markdown');
+    assert.match(root.tooltip.value, /^\*\*`root`\*\*: `Node`, ob_refcnt 1 after line 9 ran\n\nHeld by:\n- `root \(variable of build\)`$/);
+    assert.deepStrictEqual(await hover(8, 5), { contents: root.tooltip, range: { start: { line: 8, character: 4 }, end: root.position } });
+    assert.strictEqual(await hover(12, 2), null);
+
+    // Typed since the run: its ranges may point at other code now, so nothing until the next run is done.
+    const second = published(2);
+    replace(server, uri, PARENT_CHILD_CYCLE, 2);
+    assert.deepStrictEqual(await inlays(), []);
+    assert.strictEqual(await hover(8, 5), null);
+    await second;
+    assert.deepStrictEqual((await inlays()).find((h: any) => h.position.line === 8), root);
+
+    // Turned off: no hints and no hover, and the client is told to ask again (no new run is needed).
+    const refreshed = server.waitFor((m) => m.method === 'workspace/inlayHint/refresh', 'inlay hint refresh');
+    await configure(server, { hints: { enable: false } });
+    server.send({ id: (await refreshed).id, result: null });
+    assert.deepStrictEqual(await inlays(), []);
+    assert.strictEqual(await hover(8, 5), null);
+    await configure(server, {});
+    assert.deepStrictEqual((await inlays()).find((h: any) => h.position.line === 8), root);
   });
 
   it('publishes only the current version when a change supersedes a running analysis', async () => {
