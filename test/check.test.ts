@@ -12,6 +12,7 @@ import { HOMEPAGE, RULES, sarifLog, type CheckedFile } from '../server/sarif';
 import { parseGitignore, pythonFilesUnder } from '../server/walk';
 import type { Finding } from '../shared/lens';
 import { PARENT_CHILD_CYCLE } from './lens/programs';
+import { assertRefused } from './memlens';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -252,16 +253,6 @@ function sarifProblems(log: any): string[] {
     });
   });
   return problems;
-}
-
-/** Exit status 2 and exactly one `memlens: ...` line on stderr, with no stack trace. */
-function assertRefused(result: ReturnType<typeof memlens>): void {
-  assert.strictEqual(result.status, 2, result.stderr);
-  const lines = result.stderr.split('\n').filter((line) => line !== '');
-  assert.strictEqual(lines.length, 1, result.stderr);
-  assert.match(lines[0], /^memlens: /);
-  assert.doesNotMatch(result.stderr, /^\s+at /m);
-  assert.strictEqual(result.stdout, '');
 }
 
 describe('memlens check: formatting', () => {

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
+import { assertRefused } from './memlens';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -15,16 +16,6 @@ function memlens(...args: string[]) {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Exit status 2 and exactly one `memlens: ...` line on stderr, with no stack trace. */
-function assertRefused(result: ReturnType<typeof memlens>): void {
-  assert.strictEqual(result.status, 2, result.stderr);
-  const lines = result.stderr.split('\n').filter((line) => line !== '');
-  assert.strictEqual(lines.length, 1, result.stderr);
-  assert.match(lines[0], /^memlens: /);
-  assert.doesNotMatch(result.stderr, /^\s+at /m);
-  assert.strictEqual(result.stdout, '');
 }
 
 describe('memlens', { timeout: 60_000 }, () => {
