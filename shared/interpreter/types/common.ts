@@ -330,8 +330,9 @@ export function addSlotWrappers(type: PyType): void {
   }
 }
 
-/** pow(a, b, mod) of the types that have a ternary pow (int, and complex's refusal). */
-export const ternaryPow = new Map<PyType, (a: PyObject, b: PyObject, m: PyObject) => PyObject>();
+/** pow(a, b, mod) of the types that have a ternary pow (int, and complex's refusal). Weak: every run makes its
+ *  own int and complex types, and a strong map kept each earlier run's heap alive through them. */
+export const ternaryPow = new WeakMap<PyType, (a: PyObject, b: PyObject, m: PyObject) => PyObject>();
 
 /** Marks a builtin type unhashable as CPython does (`__hash__ = None` in its dict). */
 export function setUnhashable(type: PyType): void {
