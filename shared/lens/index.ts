@@ -31,7 +31,7 @@ export interface LensOptions {
 export interface LensReport {
   findings: Finding[];
   /** The simulated run: what it printed, its exit status, and why it stopped early if a budget ran out. */
-  run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
+  run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped' | 'notModelled'>;
   /** Set when the file could not be simulated at all (a syntax error): why. */
   notSimulated?: string;
   /** Reference-count hints: each variable a statement bound, its object's ob_refcnt and holders then. */
@@ -56,7 +56,10 @@ export function analyze(source: string, options: LensOptions): LensReport {
     version: options.version, filename, findModule: options.findModule, trace: true, explore: true,
     maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
   });
-  const report: LensReport = { findings: [], hints: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
+  const report: LensReport = {
+    findings: [], hints: [],
+    run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped, notModelled: run.notModelled },
+  };
   if (!run.trace) {
     report.notSimulated = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
     return report;
