@@ -58,10 +58,12 @@ export function analyze(source: string, options: LensOptions): LensReport {
   });
   const report: LensReport = {
     findings: [], hints: [],
-    run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped, notModelled: run.notModelled },
+    run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped, ...(run.notModelled ? { notModelled: run.notModelled } : {}) },
   };
   if (!run.trace) {
-    report.notSimulated = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
+    // "SyntaxError: not simulated: async functions" is valid Python the simulator does not model: say just that.
+    const last = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
+    report.notSimulated = last.replace(/^SyntaxError: not simulated: /, '');
     return report;
   }
   const ctx = { source, lines: source.split(/\r\n|\r|\n/), module: parsed.module, version: options.version, filename, run, trace: run.trace } as LensContext;
