@@ -271,6 +271,30 @@ print('end')
 `,
   },
   {
+    name: "a tree's own child lists, after the build's working list is freed and the root dropped",
+    source: `import weakref
+
+class Node:
+    def __init__(self, parent=None):
+        self._parent = weakref.ref(parent) if parent is not None else None
+        self.children = []
+        if parent is not None:
+            parent.children.append(self)
+
+def build(depth):
+    root = Node()
+    level = [root]
+    for _ in range(depth):
+        level = [Node(p) for p in level for i in range(2)]
+    return root
+
+root = build(3)
+leaf = root.children[0].children[1]
+del root
+print(len(leaf.children), leaf._parent())
+`,
+  },
+  {
     name: 'a short-lived dict keyed by instances inside a function',
     source: `class Item:
     def __init__(self, v):

@@ -240,6 +240,8 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       // letting go: the container is the owner then.
       if ((how.role === 'value' || how.role === 'member') && [...how.container.holders.values()].some((e) => e.holder === release.by)) continue;
       if (how.role === 'key' && classes.get(x.type)!.some(valueSemantics)) continue;
+      // A node's own list of nodes (`parent.children`) is the structure itself, not an index beside it.
+      if ([...how.container.holders.values()].some((e) => objects.get(e.holder)?.type === x.type)) continue;
       let storePos = stored.get(how.container.serial + ':' + (how.role === 'method' ? how.methods[0] : x.serial));
       if (storePos === undefined || !isOwnPosition(trace, storePos)) storePos = how.container.allocPos;
       const k = `${how.role}:${storePos}:${how.container.allocPos}`;
