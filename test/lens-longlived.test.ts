@@ -233,17 +233,20 @@ print(acc)
       assert.deepStrictEqual(report.findings.filter((f) => f.code === 'long-lived-allocation'), []);
     });
 
-    it('reports a function local kept until the function returns, with a fix inside the function', () => {
-      const source = `def summarize():
-    data = [str(i) * 3 for i in range(5000)]
-    total = sum(len(s) for s in data)
-    count = 0
+    /** Work after the last use of a large local: enough executed lines and instructions to count as long. */
+    const LONG_TAIL = `    count = 0
     for i in range(400):
         count += i % 7
     count = count * 2
     count = count + 1
     return total + count
+`;
 
+    it('reports a function local kept until the function returns, with a fix inside the function', () => {
+      const source = `def summarize():
+    data = [str(i) * 3 for i in range(5000)]
+    total = sum(len(s) for s in data)
+${LONG_TAIL}
 print(summarize())
 `;
       const found = longLived(source);
@@ -262,13 +265,7 @@ print(summarize())
 def main():
     rows = load(5000)
     total = sum(len(r) for r in rows)
-    count = 0
-    for i in range(400):
-        count += i % 7
-    count = count * 2
-    count = count + 1
-    return total + count
-
+${LONG_TAIL}
 print(main())
 `;
       const found = longLived(source);

@@ -209,6 +209,13 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
     return 'this container';
   };
 
+  /** Whether the program holds the container by a name or an attribute (not only a library object: functools'
+   *  cache dict inside an lru_cache wrapper is rule 3's). */
+  const named = (c: Container): boolean => [...c.o.holders.values()].some((e) => {
+    const kind = e.slot >>> SLOT_SHIFT;
+    return kind === Slot.NAME || kind === Slot.VALUE_STR;
+  });
+
   /** Rule 1: grows from one line on (nearly) every call of a function, read by no other code, never shrunk. */
   const judgeUnbounded = (c: Container, bytes: number, endText: string): void => {
     if (c.shrank) return;
@@ -224,7 +231,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       const fn = codeName(g.code);
       const calls = callsOf.get(g.code) ?? g.calls;
       const many = g.steps >= MIN_GROWTH && g.calls >= MIN_CALLS && c.count >= MIN_ENTRIES;
-      if (!many && !(g.calls >= EVERY_CALLS && g.calls === calls && g.steps === g.calls)) continue;
+      if (!many && !(g.calls >= EVERY_CALLS && g.calls === calls && g.steps === g.calls && named(c))) continue;
       const perCall = g.items / g.calls;
       const entryBytes = bytes / c.count;
       const how = g.calls >= 0.9 * calls ? `on every call of \`${fn}\`` : `on ${num(g.calls)} of ${num(calls)} calls of \`${fn}\``;
