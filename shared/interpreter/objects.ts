@@ -325,6 +325,13 @@ export class PyBuiltin extends PyObject {
   }
 }
 
+/** A slot wrapper bound to self (method-wrapper, wrapperobject in Objects/descrobject.c): it holds both. */
+export class PyMethodWrapper extends PyObject {
+  constructor(type: PyType, public descr: PyBuiltin, public self: PyObject) {
+    super(type);
+  }
+}
+
 export class PyMethod extends PyObject {
   constructor(type: PyType, public func: PyObject, public self: PyObject) {
     super(type);
