@@ -188,6 +188,14 @@ export function resizeBuffer(o: PyObject): void {
   if (rt.trace !== null) rt.trace.resize(o, want, have);
 }
 
+/** PyUnicode_AsUTF8AndSize (Objects/unicodeobject.c): a non-ASCII str keeps the UTF-8 copy it makes (the
+ *  utf8 member, counted by __sizeof__ and owned as a buffer); an ASCII str is its own UTF-8. */
+export function fillUtf8(s: PyStr): void {
+  if (s.utf8) return;
+  s.utf8 = true;
+  if (s.address !== 0) resizeBuffer(s);
+}
+
 /** tp_dealloc frees the buffer before the object (list_dealloc's PyMem_Free(ob_item), dict's keys...). */
 function freeBuffer(o: PyObject): void {
   if (rt.memory !== null) rt.memory.free(o.bufAddress);
