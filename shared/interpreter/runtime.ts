@@ -400,6 +400,13 @@ export function newStr(s: string): PyStr {
   return alloc(new PyStr(rt.t.str, s), strSize(s));
 }
 
+/** A str built in a buffer of its own length (PyUnicode_New and filled, with no unicode_result at the end):
+ *  one Latin-1 character is a new object, not the shared singleton; only the empty str is shared. */
+export function newStrUncached(s: string): PyStr {
+  if (s.length === 0) return incref(rt.emptyStr);
+  return alloc(new PyStr(rt.t.str, s), strSize(s));
+}
+
 /** sizeof a compact str: the header plus one byte, two or four per character, plus the terminator. */
 export function strSize(s: string): number {
   let max = 0;
