@@ -252,11 +252,13 @@ function release(o: PyObject, key: string | null): void {
 
 /** Empties the free lists (a full collection does, Modules/gcmodule.c clear_freelists). */
 export function clearFreeLists(): void {
-  rt.freeLists.clear((address, size) => {
-    if (rt.memory !== null) rt.memory.free(address - gcHeaderSize());
-    rt.allocator.freeBlock(address - gcHeaderSize(), size + gcHeaderSize());
-    if (rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
-  });
+  rt.freeLists.clear((address, size, key) => {
+    // Floats are not GC objects: no header before them, and the collector's count never saw them.
+    const header = key === 'float' ? 0 : gcHeaderSize();
+    if (rt.memory !== null) rt.memory.free(address - header);
+    rt.allocator.freeBlock(address - header, size + header);
+    if (header && rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
+  }, rt.v);
 }
 
 /** Hooks other files install: weakref clearing lives with the weakref module; finalizers report errors. */
