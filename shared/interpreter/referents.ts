@@ -77,6 +77,8 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
       named('__bases__', o.basesTuple);
       named('__base__', o.base);
     }
+    named('__name__', o.htName);
+    named('__qualname__', o.htQualname);
     extras = false;
   } else if (o instanceof PyBaseException) {
     named('__dict__', o.dict);

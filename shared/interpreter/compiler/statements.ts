@@ -2,7 +2,7 @@
 // Python/compile.c (functions, classes, control flow, try/except/finally, with, imports, annotations).
 import type * as A from '../../parser/ast';
 import { Op } from '../opcodes';
-import { cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
+import { cIdent, cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
 import { mangle } from '../symtable';
 import { Compiler, FBlockType, ScopeType } from './core';
 import { notSimulated } from './errors';
@@ -250,7 +250,8 @@ function compileClass(c: Compiler, s: A.ClassDef): void {
   c.u.privateName = s.name;
   c.nameop('__name__', 'Load');
   c.nameop('__module__', 'Store');
-  c.loadConst(cStr(c.u.qualname));
+  // A top-level class's qualname is its name identifier itself (compiler_set_qualname); a nested one is built.
+  c.loadConst(c.u.qualname === s.name ? cIdent(s.name) : cStr(c.u.qualname));
   c.nameop('__qualname__', 'Store');
   // compiler_class_body (Python/compile.c), 3.13+: __firstlineno__ before the body, the sorted
   // __static_attributes__ after it.
@@ -277,7 +278,7 @@ function compileClass(c: Compiler, s: A.ClassDef): void {
   c.addop(Op.PUSH_NULL);
   c.addop(Op.LOAD_BUILD_CLASS);
   c.makeClosure(co, 0);
-  c.loadConst(cStr(s.name));
+  c.loadConst(cIdent(s.name));
   callHelper(c, 2, s.bases, s.keywords);
   applyDecorators(c, s.decorator_list);
   c.nameop(s.name, 'Store');

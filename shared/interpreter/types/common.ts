@@ -418,7 +418,9 @@ export function clinic(fname: string, args: PyObject[], kwnames: PyStr[] | null,
  * third argument, Python functions and other descriptors go through callDescriptor.
  */
 export function callMethodOf(meth: PyObject, self: PyObject, args: PyObject[]): PyObject {
-  if (meth instanceof PyBuiltin && meth.self === null && meth.ob_type === rt.t.method_descriptor) return meth.fn(args, null, self);
+  if (meth instanceof PyBuiltin && meth.self === null && (meth.ob_type === rt.t.method_descriptor || meth.ob_type === rt.t.wrapper_descriptor)) {
+    return meth.fn(args, null, self);
+  }
   return callDescriptor(meth, self, args);
 }
 
