@@ -15,11 +15,21 @@ import { checkThread, runCheck, type CheckOptions, type FailOn, type Format } fr
 import { UserError, readSource } from './files';
 import { programModules } from './modules';
 import { initNodeParser } from './grammar';
+import { memoryReport } from './memoryReport';
+
+/** A file's text, or undefined when it cannot be read (a module's lines in the memory report are then blank). */
+function readableText(file: string): string | undefined {
+  try {
+    return readSource(file);
+  } catch {
+    return undefined;
+  }
+}
 
 const USAGE = `Usage: memlens <command> [options]
 
 Commands:
-  run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N]
+  run FILE [--python VERSION] [--platform native64|wasm32] [--max-steps N] [--max-ms N] [--memory]
                                   run FILE in the simulator: its output, as that CPython version would print it
   parse FILE [--python VERSION]   print the AST of FILE as CPython's ast.dump() would
   check FILE|DIR... [--python VERSION] [--format text|json|sarif] [--fail-on warning|information|never] [--hints]
@@ -37,6 +47,9 @@ Options:
                      never: report only
   --hints            check: also list each statement's reference-count hint (the object a variable got, its
                      ob_refcnt and every holder right after the statement ran)
+  --memory           run: after the run, report its memory on stderr: the peak and where, what each line
+                     allocated and released, and what is still allocated by line (like memory_profiler and
+                     tracemalloc's statistics('lineno'), exact to the simulation)
   --jobs N           how many files check simulates at once (default: the number of cores, here ${os.availableParallelism()})
   -h, --help         show this help
 `;
@@ -48,6 +61,8 @@ interface ParseCommand {
   platform: 'native64' | 'wasm32';
   maxSteps: number;
   maxMillis: number;
+  /** run: also report the run's memory (stderr). */
+  memory: boolean;
 }
 
 interface CheckCommand extends CheckOptions {
@@ -90,6 +105,7 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
   let failOn: FailOn = 'warning';
   let jobs = os.availableParallelism();
   let hints = false;
+  let memory = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const option = (name: string, forCommands: string[] = ['parse', 'run', 'check']) =>
@@ -111,6 +127,8 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
       jobs = positiveInteger('--jobs', value());
     } else if (command === 'check' && arg === '--hints') {
       hints = true;
+    } else if (command === 'run' && arg === '--memory') {
+      memory = true;
     } else if (arg.startsWith('-')) {
       throw new UserError(`unknown option '${arg}' (see memlens --help)`);
     } else {
@@ -122,7 +140,7 @@ function parseArgs(args: string[]): ParseCommand | CheckCommand | 'help' {
     return { command, paths: files, version, format, failOn, jobs, maxSteps, maxMillis, hints };
   }
   if (files.length !== 1) throw new UserError(`${command} needs exactly one FILE (see memlens --help)`);
-  return { command, file: files[0], version, platform, maxSteps, maxMillis };
+  return { command, file: files[0], version, platform, maxSteps, maxMillis, memory };
 }
 
 /** The report CPython prints for a syntax error: location, the offending line, carets, the message. */
@@ -162,9 +180,13 @@ interface SimulationRequest {
   platform: 'native64' | 'wasm32';
   maxSteps: number;
   maxMillis: number;
+  memory: boolean;
 }
 
-type SimulationReply = Pick<ReturnType<typeof runProgram>, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
+type SimulationReply = Pick<ReturnType<typeof runProgram>, 'stdout' | 'stderr' | 'exitCode' | 'stopped'> & {
+  /** With `memory`: the report (server/memoryReport.ts). */
+  memoryReport?: string;
+};
 
 /**
  * The simulation runs Python calls on the JavaScript stack, so it runs in a worker thread with a stack large
@@ -181,24 +203,37 @@ function simulateInWorker(request: SimulationRequest): Promise<SimulationReply> 
 
 async function simulationThread(request: SimulationRequest): Promise<void> {
   await initNodeParser();
-  const { stdout, stderr, exitCode, stopped } = runProgram(request.source, {
+  const { stdout, stderr, exitCode, stopped, trace } = runProgram(request.source, {
     version: request.version, filename: request.filename, platform: request.platform,
     maxSteps: request.maxSteps, maxMillis: request.maxMillis, findModule: programModules(request.directory),
+    trace: request.memory,
   });
-  parentPort!.postMessage({ stdout, stderr, exitCode, stopped } satisfies SimulationReply);
+  const reply: SimulationReply = { stdout, stderr, exitCode, stopped };
+  if (trace) {
+    // The program's text as simulated; an imported module's from its file.
+    const sourceOf = (file: string) => (file === request.filename ? request.source : readableText(file));
+    // Files under the working folder by their relative path, others by their full path.
+    const shown = (file: string) => {
+      const relative = path.relative(process.cwd(), file);
+      return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    };
+    reply.memoryReport = memoryReport(trace, sourceOf, shown);
+  }
+  parentPort!.postMessage(reply);
 }
 
 /** `memlens run`: the program's stdout and stderr as CPython would print them, and its exit status. */
 async function runRun(command: ParseCommand): Promise<number> {
   const source = readSource(command.file);
-  const { version, platform, maxSteps, maxMillis } = command;
+  const { version, platform, maxSteps, maxMillis, memory } = command;
   // As `python3 FILE` does: the program's name is its absolute path (3.9+), and sys.path[0] is the real path of
   // its folder (Python/pathconfig.c, _PyPathConfig_ComputeSysPath0), so sibling modules show that path.
   const filename = path.resolve(command.file);
   const directory = path.dirname(fs.realpathSync(command.file));
-  const result = await simulateInWorker({ source, version, filename, directory, platform, maxSteps, maxMillis });
+  const result = await simulateInWorker({ source, version, filename, directory, platform, maxSteps, maxMillis, memory });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
+  if (result.memoryReport) process.stderr.write(`memlens: memory of the run (CPython ${version}, ${platform}${result.stopped ? ', up to where it stopped' : ''}):\n${result.memoryReport}`);
   if (result.stopped) {
     // One format for every budget: "memlens: simulation stopped at line 7: wall-clock budget (5000 ms) used up".
     process.stderr.write(`memlens: simulation stopped at line ${result.stopped.line}: ${result.stopped.reason}\n`);

@@ -277,6 +277,33 @@ describe('memlens', { timeout: 60_000 }, () => {
     }
   });
 
+  it('reports the memory of a run with --memory: the peak, each line, what is still allocated, stdout untouched', () => {
+    const program = file('memory.py', [
+      'def build(n):',
+      '    return [str(i) * 10 for i in range(n)]',
+      '',
+      'data = build(2000)',
+      'del data',
+      'kept = {i: [i] for i in range(300)}',
+      'print(len(kept))',
+      '',
+    ].join('\n'));
+    const plain = memlens('run', program, '--python', '3.11');
+    const result = memlens('run', program, '--python', '3.11', '--memory');
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.strictEqual(result.stdout, plain.stdout);
+    const lines = result.stderr.split('\n');
+    assert.strictEqual(lines[0], 'memlens: memory of the run (CPython 3.11, native64):');
+    // The list of 2,000 strings is the peak, made on line 2; the dict of lists is what remains at the program's end.
+    assert.match(lines[1], /^peak (1[5-9]\d|2\d\d)\.\d KiB in use, after .*memory\.py:2 \(step [\d,]+\); (2\d|3\d)\.\d KiB in use when the program ended$/);
+    const row = (line: number) => lines.find((l) => new RegExp(`^\\S*memory\\.py:${line}\\s`).test(l)) ?? '';
+    assert.match(row(2), /KiB\s+[\d.]+ KiB\s+[\d,]+\s+return \[str\(i\) \* 10 for i in range\(n\)\]$/);
+    assert.match(row(5), /^\S+memory\.py:5\s+0 bytes\s+1\d\d\.\d KiB\s+0\s+del data$/);
+    const stats = lines.slice(lines.indexOf("Still allocated then, by line (top 10, as tracemalloc's statistics('lineno')):") + 1).filter(Boolean);
+    assert.match(stats[0], /memory\.py:6: size=\d+\.\d KiB, count=\d+, average=\d+ bytes$/);
+    assert.ok(!stats.some((l) => /memory\.py:2:/.test(l)), 'the list built on line 2 was freed by `del data`');
+  });
+
   it('refuses a missing file', () => assertRefused(memlens('parse', path.join(dir, 'missing.py'))));
   it('refuses a directory', () => assertRefused(memlens('parse', dir)));
   it('refuses a binary file', () => assertRefused(memlens('parse', file('nul.py', Buffer.from('x = 1\0\n')))));

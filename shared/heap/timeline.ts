@@ -32,8 +32,10 @@ export interface MemoryTimeline {
   steps: number[];
   bytes: number[];
   peak: { bytes: number; step: number; line: number; file: number; filename: string };
-  /** Bytes in use when the run ended. */
+  /** Bytes in use when the run ended (with `untilProgramEnd`: when the program ended, before shutdown). */
   final: number;
+  /** The step the program's own code ended at (the END event), when the run got there. */
+  endStep?: number;
   /** Per source line, by file then line. */
   lines: LineMemory[];
 }
@@ -55,8 +57,9 @@ function byFileLine(x: SourceLine, y: SourceLine): number {
   return x.file - y.file || x.line - y.line;
 }
 
-/** Reads the trace once: the bytes in use step by step, the peak, and each line's increments. */
-export function memoryTimeline(trace: Trace): MemoryTimeline {
+/** Reads the trace once: the bytes in use step by step, the peak, and each line's increments; with
+ *  `untilProgramEnd`, only up to the program's end (not the interpreter's shutdown after it). */
+export function memoryTimeline(trace: Trace, untilProgramEnd = false): MemoryTimeline {
   const steps: number[] = [];
   const bytes: number[] = [];
   // Keyed by position index first (cheap), folded into (file, line) at the end.
@@ -69,6 +72,9 @@ export function memoryTimeline(trace: Trace): MemoryTimeline {
   let peakBytes = 0;
   let peakStep = 0;
   let peakPos = 0;
+  let endStep: number | undefined;
+  /** Past the program's end with `untilProgramEnd`: nothing more counts (the next step stops the reading). */
+  let done = false;
   const change = (delta: number, allocation: boolean): void => {
     if (delta === 0 && !allocation) return;
     let m = byPos.get(pos);
@@ -89,9 +95,14 @@ export function memoryTimeline(trace: Trace): MemoryTimeline {
     }
   };
   trace.forEachFrom(trace.start(), (kind, a, b, c, cursor) => {
+    if (done) return false;
     switch (kind) {
       case Ev.STEP: step = a; break;
       case Ev.POS: pos = cursor.pos ?? 0; break;
+      case Ev.END:
+        endStep = step;
+        done = untilProgramEnd;
+        break;
       case Ev.ALLOC: objects.set(a, c); change(c, true); break;
       case Ev.RESIZE: {
         // A buffer made before the trace began is not ours to release.
@@ -124,7 +135,7 @@ export function memoryTimeline(trace: Trace): MemoryTimeline {
   }
   const peakAt = sourceLine(trace, peakPos);
   return {
-    steps, bytes, final: inUse,
+    steps, bytes, final: inUse, ...(endStep === undefined ? {} : { endStep }),
     peak: { bytes: peakBytes, step: peakStep, line: peakAt.line, file: peakAt.file, filename: peakAt.filename },
     lines: [...lines.values()].sort(byFileLine),
   };
