@@ -97,6 +97,11 @@ function newRef(type: PyType, obj: PyObject, callback: PyObject | null): PyObjec
   return r;
 }
 
+/** PyWeakref_NewRef(obj, NULL): the object's basic weak reference (a new one if it has none). */
+export function basicWeakref(obj: PyObject): PyObject {
+  return newRef(rt.t.weakref, obj, null);
+}
+
 function referentOrRaise(p: PyObject): PyObject {
   const o = (p as PyWeakref).referent;
   if (!o) raise(excType('ReferenceError'), 'weakly-referenced object no longer exists');
