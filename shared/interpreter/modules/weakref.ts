@@ -14,7 +14,7 @@ import { addSlotWrappers } from '../types/object';
 function weakrefable(t: PyType): boolean {
   if (t.heapType) return t.weakrefable;
   const names = ['function', 'type', 'set', 'frozenset', 'generator', 'method', 'code', 'weakref', 'builtin_function_or_method', 'property', 'module', 'frame'];
-  return t.mro.some((b) => names.includes(b.name) || rt.t.exc.get('BaseException') === b);
+  return t.mro.some((b) => names.includes(b.name) || b.weakrefable);
 }
 
 function list(o: PyObject): PyObject[] {

@@ -71,7 +71,7 @@ function hasDictOffset(b: PyType): boolean {
 
 function hasWeaklist(b: PyType): boolean {
   if (b.heapType) return b.weakrefable || b.managedWeakref;
-  return b.mro.some((c) => BUILTIN_WEAKLIST.includes(c.name));
+  return b.mro.some((c) => c.weakrefable || BUILTIN_WEAKLIST.includes(c.name));
 }
 
 /**
@@ -139,7 +139,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   // __slots__: named slots instead of a __dict__ (and __weakref__) per instance.
   const slotsDecl = dict.getItemStr(ns, '__slots__');
   const baseHasDict = type.mro.slice(1).some((b) => b.instanceDict);
-  const baseWeak = type.mro.slice(1).some((b) => b.weakrefable);
+  const baseWeak = type.mro.slice(1).some(hasWeaklist); // a builtin base's tp_weaklistoffset too (set)
   type.slotNames = type.mro.slice(1).reverse().flatMap((b) => b.slotNames.filter((n) => !!n));
   type.slotNames = [...new Set(type.slotNames)];
   if (slotsDecl) {
