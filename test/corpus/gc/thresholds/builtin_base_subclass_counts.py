@@ -1,6 +1,5 @@
 # Subclassing builtin types: which get a __weakref__ descriptor, and whether the base's subclass dict is new.
 import gc
-
 counts = [gc.get_count()[0]]
 
 
