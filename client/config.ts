@@ -1,6 +1,7 @@
 // How the language client is set up: which server to start and which documents it serves.
 import type * as vscode from 'vscode';
 import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { MemoryLensInitializationOptions } from '../shared/protocol';
 
 export const CLIENT_ID = 'memoryLens';
 export const CLIENT_NAME = 'Python Memory Lens';
@@ -14,8 +15,9 @@ export function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   };
 }
 
-export function clientOptions(): LanguageClientOptions {
+export function clientOptions(initializationOptions: MemoryLensInitializationOptions): LanguageClientOptions {
   return {
+    initializationOptions,
     // Saved files and new unsaved editors; not, e.g., git's read-only views of old revisions.
     documentSelector: [
       { scheme: 'file', language: 'python' },

@@ -1,6 +1,7 @@
 // `memlens check`: the lens over many files, for CI. The files are simulated in worker threads (one per core,
 // each loading the parser once and taking files until none are left) and reported in path order whatever order
 // they finish in: as text for people, as JSON (LSP diagnostics per file) or as SARIF for code scanning.
+import { notModelledText } from '../shared/lens/format';
 import { findingDiagnostic } from './findings';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -102,6 +103,7 @@ function checkFile(job: CheckJob): CheckedFile {
     if (job.hints) checked.hints = report.hints;
     if (report.notSimulated) checked.notSimulated = report.notSimulated;
     if (report.run.stopped) checked.stopped = report.run.stopped;
+    if (report.run.notModelled) checked.notModelled = report.run.notModelled;
   } catch (error) {
     // A bug of ours costs this file its findings, not the run: the others are still reported.
     checked.internalError = error instanceof Error ? error.message : String(error);
@@ -226,6 +228,7 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
     if (file.stopped) {
       lines.push(`${paint.bold(file.path)}: simulation stopped at line ${file.stopped.line}: ${file.stopped.reason}; the findings cover the run up to there`);
     }
+    if (file.notModelled) lines.push(`${paint.bold(file.path)}: ${notModelledText(file.notModelled)}`);
     if (file.internalError) lines.push(`${paint.bold(file.path)}: internal error: ${file.internalError}`);
     if (lines.length) groups.push(lines.join('\n') + '\n');
   }
@@ -234,6 +237,7 @@ export function formatText(files: CheckedFile[], colour: boolean): string {
   const notes = [
     [files.filter((f) => f.notSimulated).length, 'not simulated'],
     [files.filter((f) => f.stopped).length, 'stopped by a budget'],
+    [files.filter((f) => f.notModelled).length, 'importing modules not simulated'],
     [files.filter((f) => f.unreadable).length, 'not readable'],
   ].flatMap(([n, what]) => (n ? [`${n} ${what}`] : []));
   const summary = total
@@ -250,7 +254,7 @@ export function hintText(h: RefcountHint): string {
   return `${h.name}: ${h.type}, ob_refcnt ${h.refcnt === -1 ? 'immortal' : h.refcnt}${held.length ? ` (held by ${held.join(', ')})` : ''}${runs}`;
 }
 
-/** For tools: `{ version, files: [{ path, uri, diagnostics, notSimulated?, stopped?, unreadable?, internalError? }] }`. */
+/** For tools: `{ version, files: [{ path, uri, diagnostics, notSimulated?, stopped?, notModelled?, unreadable?, internalError? }] }`. */
 export function formatJson(files: CheckedFile[], version: PythonVersion): string {
   return JSON.stringify({
     version,

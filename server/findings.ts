@@ -9,6 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding, Fix, LensReport, Severity } from '../shared/lens';
+import { notModelledText } from '../shared/lens/format';
 import { helpUri } from './sarif';
 import { DIAGNOSTIC_SOURCE } from './syntax';
 
@@ -61,6 +62,8 @@ export function runNote(report: LensReport, firstLine: string): Diagnostic | und
       : `simulation stopped at line ${stopped.line}: ${stopped.reason}${partial}`;
   } else if (exitCode !== 0 && stderr.includes('Traceback (most recent call last):')) {
     message = `the simulated run ended with an uncaught ${stderr.trimEnd().split('\n').pop()}${partial}`;
+  } else if (report.run.notModelled) {
+    message = notModelledText(report.run.notModelled);
   }
   return message === undefined ? undefined : lineOneNote(message, firstLine);
 }

@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Finding, FindingCode, Range, RefcountHint, Severity } from '../shared/lens';
+import { notModelledText } from '../shared/lens/format';
 
 /** The repository's address, as package.json's `repository.url` names it (a test keeps the two equal). */
 export const HOMEPAGE = 'https://example.invalid/python-memory-lens';
@@ -27,6 +28,8 @@ export interface CheckedFile {
   notSimulated?: string;
   /** Set when a budget stopped the simulation: the findings cover the run up to there. */
   stopped?: { reason: string; line: number };
+  /** The imported modules the simulator does not model (their values are placeholders). */
+  notModelled?: string[];
   /** Set when the file could not be read as Python source (binary, bad encoding, too large, gone): why. */
   unreadable?: string;
   /** Set when checking the file met a bug of ours. */
@@ -127,6 +130,7 @@ function notification(file: CheckedFile) {
     const text = `simulation stopped at line ${file.stopped.line}: ${file.stopped.reason}; the findings cover the run up to there`;
     return { level: 'note', message: { text }, ...location };
   }
+  if (file.notModelled) return { level: 'note', message: { text: notModelledText(file.notModelled) }, ...location };
   return undefined;
 }
 

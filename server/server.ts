@@ -17,12 +17,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RefcountHint } from '../shared/lens';
-import { SETTINGS_SECTION, type MemoryLensSettings } from '../shared/protocol';
-import { DEFAULT_PYTHON_VERSION } from '../shared/versions';
+import {
+  PYTHON_PATH_NOTIFICATION, SETTINGS_SECTION, type MemoryLensInitializationOptions, type MemoryLensSettings, type PythonPathParams,
+} from '../shared/protocol';
+import type { PythonVersion } from '../shared/versions';
 import { Analyses, type AnalysisRequest } from './analysis';
 import { KeyedDebouncer } from './debounce';
 import { findingDiagnostic, lineOneNote, quickFixes, runNote } from './findings';
 import { initNodeParser } from './grammar';
+import { autoVersion } from './interpreter';
 import { hintHover, inlayHints } from './hints';
 import { DEFAULT_SETTINGS, checkSettings } from './settings';
 import { syntaxDiagnostics } from './syntax';
@@ -51,9 +54,14 @@ let takesDocumentChanges = false;
 /** The client re-asks for inlay hints when told (workspace/inlayHint/refresh). */
 let refreshesInlayHints = false;
 let lastWarning: string | undefined;
+/** The interpreter the client's Python extension selected, if it told us. */
+let pythonPath: string | undefined;
+/** What `pythonVersion: auto` stands for, found on the first run that needs it (and again when pythonPath changes). */
+let auto: PythonVersion | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
+  pythonPath = stringOrUndefined((params.initializationOptions as MemoryLensInitializationOptions | undefined)?.pythonPath);
   pullsConfiguration = capabilities.workspace?.configuration === true;
   registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   takesDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -78,6 +86,30 @@ connection.onInitialized(() => {
   }
   void refreshSettings();
 });
+
+connection.onNotification(PYTHON_PATH_NOTIFICATION, (params: PythonPathParams) => {
+  const next = stringOrUndefined(params?.pythonPath);
+  if (next === pythonPath) return;
+  pythonPath = next;
+  auto = undefined;
+  if (settings.pythonVersion === 'auto') for (const document of documents.all()) debouncer.schedule(document.uri);
+});
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** The version a run simulates: the setting, or for `auto` the workspace interpreter's (said once if it cannot be). */
+function simulatedVersion(): PythonVersion {
+  if (settings.pythonVersion !== 'auto') return settings.pythonVersion;
+  if (auto === undefined) {
+    const found = autoVersion([pythonPath, 'python3', 'python']);
+    auto = found.version;
+    connection.console.log(`pythonVersion auto: ${found.version}${found.interpreter ? ` (from ${found.interpreter})` : ''}`);
+    if (found.note) showMessage(MessageType.Info, `Python Memory Lens: ${found.note}.`);
+  }
+  return auto;
+}
 
 connection.onDidChangeConfiguration((change) => {
   // Clients that cannot be asked push the settings with the notification instead.
@@ -211,8 +243,7 @@ function send(uri: string, version: number, diagnostics: Diagnostic[], syntaxErr
 }
 
 function analysisRequest(document: TextDocument): AnalysisRequest {
-  // The client does not tell us the workspace's interpreter yet: `auto` is the product default.
-  const version = settings.pythonVersion === 'auto' ? DEFAULT_PYTHON_VERSION : settings.pythonVersion;
+  const version = simulatedVersion();
   const openFiles = new Map<string, string>();
   for (const open of documents.all()) {
     const file = filePath(open.uri);

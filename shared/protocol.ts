@@ -18,3 +18,15 @@ export interface MemoryLensSettings {
   /** Reference-count hints after each bound name, and their hovers (`memoryLens.hints.enable`). */
   hints: { enable: boolean };
 }
+
+/** `initializationOptions` of the initialize request. */
+export interface MemoryLensInitializationOptions {
+  /** The interpreter the Python extension selected for the workspace (`pythonVersion: auto` asks it its version). */
+  pythonPath?: string;
+}
+
+/** Client → server when the selected interpreter changes: `{ pythonPath }` (absent: none selected). */
+export const PYTHON_PATH_NOTIFICATION = 'memoryLens/pythonPath';
+export interface PythonPathParams {
+  pythonPath?: string;
+}

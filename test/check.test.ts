@@ -493,6 +493,19 @@ describe('memlens check', { timeout: 600_000 }, () => {
     assert.match(result.stdout, /^broken\.py: not simulated: syntax error at line 2: .+\n\nno findings in 1 file; 1 not simulated\n$/);
   });
 
+  it('names the imported modules it does not simulate, in text, JSON and SARIF, without failing the check', () => {
+    write('uses_numpy.py', 'import numpy as np\nimport json\nimport requests\n\nprint(np.zeros(3).sum(), json.dumps([1]))\n');
+    const text = memlens(dir, 'check', 'uses_numpy.py', '--fail-on', 'information');
+    assert.strictEqual(text.status, 0, text.stderr);
+    assert.strictEqual(text.stdout, 'uses_numpy.py: not simulated: modules `numpy`, `requests` (what comes from them is a placeholder: ' +
+      'its memory is not shown)\n\nno findings in 1 file; 1 importing modules not simulated\n');
+    const json = JSON.parse(memlens(dir, 'check', 'uses_numpy.py', '--format', 'json').stdout);
+    assert.deepStrictEqual(json.files[0].notModelled, ['numpy', 'requests']);
+    const sarif = JSON.parse(memlens(dir, 'check', 'uses_numpy.py', '--format', 'sarif').stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    assert.deepStrictEqual(notes.map((n: any) => [n.level, n.message.text.slice(0, 40)]), [['note', 'not simulated: modules `numpy`, `request']]);
+  });
+
   it('exits 1 for a file with a finding, as text for people', () => {
     const result = memlens(dir, 'check', 'cycle.py');
     assert.strictEqual(result.status, 1, result.stdout + result.stderr);

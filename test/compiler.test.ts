@@ -580,6 +580,34 @@ json.dumps(result)
       });
     });
 
+    it('reports PEP 695 (the type statement, type parameters) as not simulated on 3.12+, and as 3.11 rejects it', () => {
+      const programs = ['type Pair = tuple[int, int]\n', 'def first[T](xs: list[T]) -> T:\n    return xs[0]\n', 'class Box[T]:\n    pass\n'];
+      const compile = (src: string, version: number) => () => compileModule(parse(src).module, 'snippet.py', { version });
+      for (const [src, what] of programs.map((p, i) => [p, i ? 'type parameters (PEP 695)' : 'the type statement (PEP 695)'])) {
+        for (const version of [312, 313, 314]) {
+          assert.throws(compile(src, version), (e: unknown) => e instanceof CompileError && e.notSimulated === true && e.message === `not simulated: ${what}`);
+        }
+      }
+      // 3.11's own messages and columns, checked against python3 when it is 3.11.
+      const ours = programs.map((src) => {
+        try {
+          compile(src, 311)();
+          return 'compiled';
+        } catch (e) {
+          assert.ok(e instanceof CompileError && !e.notSimulated);
+          return `${e.message} at ${e.lineno}:${e.col_offset + 1}`;
+        }
+      });
+      assert.deepStrictEqual(ours, ['invalid syntax at 1:6', "expected '(' at 1:10", 'invalid syntax at 1:10']);
+      const probe = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
+      if (probe.stdout.trim() !== 'True') return;
+      const theirs = programs.map((src) => {
+        const r = spawnSync('python3', ['-c', `try:\n    compile(${JSON.stringify(src)}, 's', 'exec')\nexcept SyntaxError as e:\n    print(f'{e.msg} at {e.lineno}:{e.offset}')`], { encoding: 'utf8' });
+        return r.stdout.trim();
+      });
+      assert.deepStrictEqual(ours, theirs);
+    });
+
     it('still reports a SyntaxError that follows an async function', () => {
       assert.throws(() => compileSource('async def f():\n    pass\nreturn 1\n'), (e: unknown) => {
         assert.ok(e instanceof CompileError);

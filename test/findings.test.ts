@@ -91,6 +91,14 @@ describe('the note on line 1', () => {
     assert.strictEqual(whole.message, "Memory Lens: not simulated: SyntaxError: 'return' outside function");
   });
 
+  it('names the imported modules the simulator does not model', () => {
+    const note = runNote(report({ notModelled: ['numpy', 'requests'] }), firstLine)!;
+    assert.strictEqual(note.message, 'Memory Lens: not simulated: modules `numpy`, `requests` (what comes from them is a placeholder: its memory is not shown)');
+    // A run cut short says that first: it is the bigger gap.
+    const stopped = runNote(report({ notModelled: ['numpy'], stopped: { reason: 'step budget (5000 steps) used up', line: 3 } }), firstLine)!;
+    assert.match(stopped.message, /^Memory Lens: simulation stopped at line 3/);
+  });
+
   it('says the run ended with an uncaught exception', () => {
     const stderr = 'Traceback (most recent call last):\n  File "/tmp/p.py", line 1, in <module>\nKeyError: \'x\'\n';
     const note = runNote(report({ exitCode: 1, stderr }), firstLine)!;

@@ -105,6 +105,41 @@ print(service.handled)
       assert.match(found[0].message, /^`self\.seen` grows by 1 entry .* on every call of `Service\.handle` .* 250 entries/);
     });
 
+    it('reports a log kept by a handler although other code looks one record up', () => {
+      const found = longLived(`class Handler:
+    def __init__(self):
+        self.records = []
+
+    def emit(self, message):
+        self.records.append(message)
+
+handler = Handler()
+for i in range(300):
+    handler.emit('item %d' % i)
+print(handler.records[10])
+`);
+      assert.strictEqual(found.length, 1, JSON.stringify(found));
+      assert.strictEqual(line(found[0]), 6);
+      assert.match(found[0].message, /^`self\.records` grows by 1 entry .* on every call of `Handler\.emit` .* 300 entries/);
+    });
+
+    it('stays quiet for a deque with maxlen, whose appends drop its oldest item', () => {
+      assert.deepStrictEqual(longLived(`from collections import deque
+
+class Window:
+    def __init__(self):
+        self.recent = deque(maxlen=5)
+
+    def add(self, t):
+        self.recent.append(t * 1000)
+
+w = Window()
+for i in range(300):
+    w.add(i)
+print(list(w.recent))
+`), []);
+    });
+
     it('stays quiet for a result list that other code reads afterwards', () => {
       assert.deepStrictEqual(longLived(`results = []
 
@@ -198,17 +233,20 @@ print(acc)
       assert.deepStrictEqual(report.findings.filter((f) => f.code === 'long-lived-allocation'), []);
     });
 
-    it('reports a function local kept until the function returns, with a fix inside the function', () => {
-      const source = `def summarize():
-    data = [str(i) * 3 for i in range(5000)]
-    total = sum(len(s) for s in data)
-    count = 0
+    /** Work after the last use of a large local: enough executed lines and instructions to count as long. */
+    const LONG_TAIL = `    count = 0
     for i in range(400):
         count += i % 7
     count = count * 2
     count = count + 1
     return total + count
+`;
 
+    it('reports a function local kept until the function returns, with a fix inside the function', () => {
+      const source = `def summarize():
+    data = [str(i) * 3 for i in range(5000)]
+    total = sum(len(s) for s in data)
+${LONG_TAIL}
 print(summarize())
 `;
       const found = longLived(source);
@@ -218,6 +256,27 @@ print(summarize())
       const fixed = applyFix(source, found[0].fixes[0]);
       assert.strictEqual(fixed.split('\n')[3], '    del data');
       assert.deepStrictEqual(longLived(fixed), []);
+    });
+
+    it('sits on the statement binding the name that keeps it when a helper made it', () => {
+      const source = `def load(n):
+    return [str(i) * 3 for i in range(n)]
+
+def main():
+    rows = load(5000)
+    total = sum(len(r) for r in rows)
+${LONG_TAIL}
+print(main())
+`;
+      const found = longLived(source);
+      assert.strictEqual(found.length, 1, JSON.stringify(found));
+      assert.strictEqual(line(found[0]), 5);
+      assert.deepStrictEqual(found[0].related.map((r) => [r.range.start.line + 1, r.message.replace(/ \(.*/, '')]),
+        [[6, 'last used here'], [14, 'released here'], [2, 'allocated here']]);
+      const fixed = applyFix(source, found[0].fixes[0]);
+      assert.strictEqual(fixed.split('\n')[6], '    del rows');
+      assert.deepStrictEqual(longLived(fixed), []);
+      if (HAVE_PYTHON) assert.strictEqual(python(fixed), python(source));
     });
 
     it('offers no fix when the name is read again later (here by a function)', () => {
@@ -362,7 +421,7 @@ def register(i):
 
 for i in range(12000):
     register(i)
-print(len(registry), registry[-1]['id'])
+print(len(registry), max(r['id'] for r in registry))
 `;
     for (const version of ['3.11', '3.14'] as const) {
       it(`reports the growing line as information (${version})`, () => {

@@ -202,3 +202,37 @@ describe('memory timeline', () => {
     });
   }
 });
+
+describe('memory timeline across files', () => {
+  before(() => initNodeParser());
+
+  // Line 2 of both files allocates: the module's list of 1000 slots and the program's list of 10. Keyed by line
+  // alone they would fall together.
+  const MAIN = 'import helper\nsmall = [1] * 10\nbig = helper.make(1000)\n';
+  const HELPER = 'def make(n):\n    return [0] * n\n';
+  const findModule = (name: string) => (name === 'helper' ? { source: HELPER, filename: 'helper.py' } : undefined);
+
+  it('keys lines by file and line, and names the file', () => {
+    const { trace } = runProgram(MAIN, { version: '3.13', filename: 'main.py', trace: true, findModule });
+    const t = memoryTimeline(trace!);
+    const at = (filename: string, line: number) => t.lines.find((l) => l.filename === filename && l.line === line);
+    const helperLine = at('helper.py', 2);
+    const mainLine = at('main.py', 2);
+    assert.ok(helperLine && mainLine, 'both line 2s have their own entry');
+    assert.notStrictEqual(helperLine!.file, mainLine!.file);
+    assert.strictEqual(mainLine!.file, 0, 'file 0 is the program');
+    assert.strictEqual(trace!.files[helperLine!.file], 'helper.py');
+    // The 1000-slot list's item array is the module's line's, not the program's.
+    assert.ok(helperLine!.added >= 1000 * 8, `helper.py:2 added ${helperLine!.added}`);
+    assert.ok(mainLine!.added < 1000 * 8, `main.py:2 added ${mainLine!.added}`);
+    assert.strictEqual(t.peak.filename, 'helper.py');
+    // Per-line sums still add up to what is in use.
+    assert.strictEqual(t.lines.reduce((n, l) => n + l.added - l.released, 0), t.final);
+    // At the peak (the run's end frees the module globals), the live blocks by line.
+    const stats = statisticsByLine(trace!, t.peak.step + 1);
+    const helperStat = stats.find((s) => s.filename === 'helper.py' && s.line === 2);
+    assert.ok(helperStat && helperStat.size >= 1000 * 8, JSON.stringify(stats.slice(0, 3)));
+    assert.strictEqual(stats[0], helperStat, 'the biggest line first');
+    assert.strictEqual(stats.reduce((n, s) => n + s.size, 0), bytesAt(t, t.peak.step));
+  });
+});

@@ -1,13 +1,19 @@
 // Memory over the run, from the trace alone: the bytes in use after every step (objects with their pre-headers,
 // plus the buffers they own, at the sizes requested from the allocator), the peak and where it happened, and per
-// source line what it added and released (memory_profiler's increment column, exact to the simulation) and the
+// source line (of the program or of a module it imported: lines are keyed by file and line) what it added and released (memory_profiler's increment column, exact to the simulation) and the
 // blocks it allocated that are still alive (tracemalloc's statistics('lineno')). Only memory allocated while the
 // trace ran counts: objects that existed before it (KNOWN) have size 0, and freeing a buffer allocated before the
 // trace releases nothing, as tracemalloc ignores frees of blocks it never traced.
 import { Ev, type Trace } from '../interpreter/trace';
 
-export interface LineMemory {
+/** A source line: the file (an index in the trace's `files`, 0 the program's own) and its name, and the line. */
+export interface SourceLine {
+  file: number;
+  filename: string;
   line: number;
+}
+
+export interface LineMemory extends SourceLine {
   /** Bytes this line allocated (objects and buffer growth) and released (deallocations, buffers shrunk). */
   added: number;
   released: number;
@@ -15,8 +21,7 @@ export interface LineMemory {
   allocations: number;
 }
 
-export interface LineStatistic {
-  line: number;
+export interface LineStatistic extends SourceLine {
   /** Live blocks this line allocated, and their bytes (tracemalloc's count and size). */
   count: number;
   size: number;
@@ -26,37 +31,48 @@ export interface MemoryTimeline {
   /** Steps after which the bytes in use changed, and the bytes in use then (same length, steps ascending). */
   steps: number[];
   bytes: number[];
-  peak: { bytes: number; step: number; line: number };
+  peak: { bytes: number; step: number; line: number; file: number; filename: string };
   /** Bytes in use when the run ended. */
   final: number;
-  /** Per source line, in line order. */
+  /** Per source line, by file then line. */
   lines: LineMemory[];
 }
 
 interface Block {
-  line: number;
+  /** The position index (trace.positions) current when it was allocated. */
+  pos: number;
   size: number;
+}
+
+/** The file and line of position index `pos` (0: before any position, line 0 of the program). */
+function sourceLine(trace: Trace, pos: number): SourceLine {
+  const file = trace.positionFiles[pos] ?? 0;
+  return { file, filename: trace.files[file] ?? '', line: trace.positions[3 * pos] };
+}
+
+/** Orders lines by file, then line. */
+function byFileLine(x: SourceLine, y: SourceLine): number {
+  return x.file - y.file || x.line - y.line;
 }
 
 /** Reads the trace once: the bytes in use step by step, the peak, and each line's increments. */
 export function memoryTimeline(trace: Trace): MemoryTimeline {
   const steps: number[] = [];
   const bytes: number[] = [];
-  const lines = new Map<number, LineMemory>();
+  // Keyed by position index first (cheap), folded into (file, line) at the end.
+  const byPos = new Map<number, { added: number; released: number; allocations: number }>();
   const objects = new Map<number, number>();
   const buffers = new Map<number, number>();
   let inUse = 0;
   let step = 0;
-  let line = 0;
-  const peak = { bytes: 0, step: 0, line: 0 };
-  const lineOf = (l: number): LineMemory => {
-    let m = lines.get(l);
-    if (!m) lines.set(l, (m = { line: l, added: 0, released: 0, allocations: 0 }));
-    return m;
-  };
+  let pos = 0;
+  let peakBytes = 0;
+  let peakStep = 0;
+  let peakPos = 0;
   const change = (delta: number, allocation: boolean): void => {
     if (delta === 0 && !allocation) return;
-    const m = lineOf(line);
+    let m = byPos.get(pos);
+    if (!m) byPos.set(pos, (m = { added: 0, released: 0, allocations: 0 }));
     if (delta > 0) m.added += delta;
     else m.released -= delta;
     if (allocation) m.allocations++;
@@ -66,16 +82,16 @@ export function memoryTimeline(trace: Trace): MemoryTimeline {
       steps.push(step);
       bytes.push(inUse);
     }
-    if (inUse > peak.bytes) {
-      peak.bytes = inUse;
-      peak.step = step;
-      peak.line = line;
+    if (inUse > peakBytes) {
+      peakBytes = inUse;
+      peakStep = step;
+      peakPos = pos;
     }
   };
-  trace.forEach((kind, a, b, c) => {
+  trace.forEachFrom(trace.start(), (kind, a, b, c, cursor) => {
     switch (kind) {
       case Ev.STEP: step = a; break;
-      case Ev.POS: line = a; break;
+      case Ev.POS: pos = cursor.pos ?? 0; break;
       case Ev.ALLOC: objects.set(a, c); change(c, true); break;
       case Ev.RESIZE: {
         // A buffer made before the trace began is not ours to release.
@@ -94,7 +110,24 @@ export function memoryTimeline(trace: Trace): MemoryTimeline {
       }
     }
   });
-  return { steps, bytes, peak, final: inUse, lines: [...lines.values()].sort((x, y) => x.line - y.line) };
+  const lines = new Map<string, LineMemory>();
+  for (const [p, m] of byPos) {
+    const at = sourceLine(trace, p);
+    const key = at.file + ':' + at.line;
+    const l = lines.get(key);
+    if (!l) lines.set(key, { ...at, ...m });
+    else {
+      l.added += m.added;
+      l.released += m.released;
+      l.allocations += m.allocations;
+    }
+  }
+  const peakAt = sourceLine(trace, peakPos);
+  return {
+    steps, bytes, final: inUse,
+    peak: { bytes: peakBytes, step: peakStep, line: peakAt.line, file: peakAt.file, filename: peakAt.filename },
+    lines: [...lines.values()].sort(byFileLine),
+  };
 }
 
 /** The bytes in use after step `step` (0 before the first change). */
@@ -112,33 +145,35 @@ export function bytesAt(t: MemoryTimeline, step: number): number {
   return found < 0 ? 0 : t.bytes[found];
 }
 
-/** The live blocks grouped by the line that allocated them, before step `step` (default: the end of the run),
- *  biggest first as tracemalloc sorts them. An object and its buffer are separate blocks, as in CPython; a
- *  reallocated buffer belongs to the line that last reallocated it. */
+/** The live blocks grouped by the line (file and line) that allocated them, before step `step` (default: the
+ *  end of the run), biggest first as tracemalloc sorts them. An object and its buffer are separate blocks, as in
+ *  CPython; a reallocated buffer belongs to the line that last reallocated it. */
 export function statisticsByLine(trace: Trace, step = Infinity): LineStatistic[] {
   const objects = new Map<number, Block>();
   const buffers = new Map<number, Block>();
-  let line = 0;
-  trace.forEachFrom(trace.start(), (kind, a, b, c) => {
+  let pos = 0;
+  trace.forEachFrom(trace.start(), (kind, a, b, c, cursor) => {
     switch (kind) {
       case Ev.STEP: return a < step;
-      case Ev.POS: line = a; break;
-      case Ev.ALLOC: objects.set(a, { line, size: c }); break;
+      case Ev.POS: pos = cursor.pos ?? 0; break;
+      case Ev.ALLOC: objects.set(a, { pos, size: c }); break;
       case Ev.RESIZE:
-        if (b) buffers.set(a, { line, size: b });
+        if (b) buffers.set(a, { pos, size: b });
         else buffers.delete(a);
         break;
       case Ev.DEALLOC: objects.delete(a); buffers.delete(a); break;
     }
   });
-  const byLine = new Map<number, LineStatistic>();
+  const byLine = new Map<string, LineStatistic>();
   for (const blocks of [objects, buffers]) {
     for (const blk of blocks.values()) {
-      let s = byLine.get(blk.line);
-      if (!s) byLine.set(blk.line, (s = { line: blk.line, count: 0, size: 0 }));
+      const at = sourceLine(trace, blk.pos);
+      const key = at.file + ':' + at.line;
+      let s = byLine.get(key);
+      if (!s) byLine.set(key, (s = { ...at, count: 0, size: 0 }));
       s.count++;
       s.size += blk.size;
     }
   }
-  return [...byLine.values()].sort((x, y) => y.size - x.size || x.line - y.line);
+  return [...byLine.values()].sort((x, y) => y.size - x.size || byFileLine(x, y));
 }

@@ -70,7 +70,10 @@ export function call(callable: PyObject, args: PyObject[], kwnames: PyStr[] | nu
 /** Calls an attribute found on the type (a function/descriptor) as a method of self. */
 export function callDescriptor(attr: PyObject, self: PyObject, args: PyObject[], kwnames: PyStr[] | null = null): PyObject {
   if (attr instanceof PyFunction) return call(attr, [self, ...args], kwnames);
-  if (attr instanceof PyBuiltin && attr.ob_type === rt.t.method_descriptor) return attr.fn(args, kwnames, self);
+  // A method descriptor or slot wrapper calls its C function with self directly, binding nothing.
+  if (attr instanceof PyBuiltin && (attr.ob_type === rt.t.method_descriptor || attr.ob_type === rt.t.wrapper_descriptor)) {
+    return attr.fn(args, kwnames, self);
+  }
   const bound = descrGet(attr, self, self.ob_type);
   try {
     return call(bound, args, kwnames);

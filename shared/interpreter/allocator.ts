@@ -94,8 +94,9 @@ export class Allocator {
   private readonly maxPools: number;
   /** usedpools: per size class, the pools with free blocks (the first one serves). */
   private usedpools: (Pool | null)[] = [];
-  /** Pools by address (POOL_ADDR: an address rounded down to its pool). */
-  private poolAt = new Map<number, Pool>();
+  /** Pools by pool number from ARENA_BASE (POOL_ADDR: an address rounded down to its pool); an array index, not a
+   *  Map keyed by 48-bit addresses, since every free asks. */
+  private poolAt: (Pool | undefined)[] = [];
   /** Live arenas in creation order (arenas[] of obmalloc.c, for the panel). */
   readonly arenas: Arena[] = [];
   private usableArenas: Arena | null = null;
@@ -149,7 +150,7 @@ export class Allocator {
 
   /** _PyObject_Free: pymalloc_free, else the system allocator. */
   freeBlock(address: number, size: number): void {
-    const pool = this.poolAt.get(address - (address & (this.layout.poolSize - 1)));
+    const pool = this.poolOf(address);
     if (!pool || size > SMALL_REQUEST_THRESHOLD) {
       this.systemFreeBlock(address, size);
       return;
@@ -165,6 +166,17 @@ export class Allocator {
     }
     if (pool.count !== 0) return;
     this.insertToFreepool(pool);
+  }
+
+  /** The number of the pool an arena address falls in (negative below the arenas: a system block). */
+  private poolNumber(address: number): number {
+    return Math.floor((address - ARENA_BASE) / this.layout.poolSize);
+  }
+
+  /** The carved pool holding an address, if any. */
+  private poolOf(address: number): Pool | undefined {
+    const n = this.poolNumber(address);
+    return n >= 0 ? this.poolAt[n] : undefined;
   }
 
   /** A block from the pool's freeblock list, else from its untouched tail (pymalloc_pool_extend). */
@@ -212,7 +224,7 @@ export class Allocator {
     } else {
       pool = new Pool(ua.poolAddress, ua);
       ua.pools.push(pool);
-      this.poolAt.set(pool.address, pool);
+      this.poolAt[this.poolNumber(pool.address)] = pool;
       ua.poolAddress += this.layout.poolSize;
     }
     if (--ua.nfreepools === 0) {
@@ -296,7 +308,7 @@ export class Allocator {
   }
 
   private freeArena(ao: Arena): void {
-    for (const p of ao.pools) this.poolAt.delete(p.address);
+    for (const p of ao.pools) this.poolAt[this.poolNumber(p.address)] = undefined;
     this.arenas.splice(this.arenas.indexOf(ao), 1);
     this.freedArenaAddresses.push(ao.address);
     ao.nextarena = ao.prevarena = null;
@@ -332,7 +344,7 @@ export class Allocator {
       this.freeBlock(address, oldSize);
       return 0;
     }
-    const pool = this.poolAt.get(address - (address & (this.layout.poolSize - 1)));
+    const pool = this.poolOf(address);
     if (pool && oldSize <= SMALL_REQUEST_THRESHOLD) {
       const size = this.classSize(pool.szidx);
       if (newSize <= size && 4 * newSize > 3 * size) return address;

@@ -15,7 +15,7 @@ export type CValue =
   | { t: 'int'; v: bigint }
   | { t: 'float'; v: number }
   | { t: 'complex'; imag: number; real?: number }
-  | { t: 'str'; v: string; codePoints?: number[] }
+  | { t: 'str'; v: string; codePoints?: number[]; ident?: boolean }
   | { t: 'bytes'; v: Uint8Array }
   | { t: 'tuple'; items: CValue[] }
   | { t: 'frozenset'; items: CValue[] };
@@ -40,6 +40,12 @@ export function cInt(v: bigint | number): CValue {
 
 export function cStr(v: string): CValue {
   return { t: 'str', v };
+}
+
+/** A str constant that is an identifier of the source (a class name): the parser interns every identifier
+ *  (_PyPegen_new_identifier, Parser/pegen.c), non-ASCII ones too. */
+export function cIdent(v: string): CValue {
+  return { t: 'str', v, ident: true };
 }
 
 // ---- value helpers

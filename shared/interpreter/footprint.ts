@@ -2,8 +2,8 @@
 // header and pre-header included) plus the buffer it owns, which CPython allocates apart from the object:
 // a list's ob_item, a dict's keys table (or a split dict's values), a set's table once it outgrows smalltable,
 // a bytearray's ob_bytes, a str's UTF-8 copy, a 3.11/3.12 instance's values array. Str and bytes data live
-// inside the object (compact objects) and are part of its own block.
-import { PyBytes, PyDict, PyInstance, PyList, PyObject, PySet, PyStr } from './objects';
+// inside the object (compact objects) and are part of its own block, as are a 3.13+ instance's inline values.
+import { PyBytes, PyDict, PyInstance, PyList, PyObject, PySet, PyStr, type PyType } from './objects';
 import { preHeaderSize, rt, utf8Length } from './runtime';
 import { dictKeysSize } from './sizes';
 
@@ -38,6 +38,18 @@ function instanceValuesRequest(o: PyInstance): number {
   const p = rt.version.ptr;
   const size = keys.names.length + keys.usable;
   return Math.ceil((size + 2) / p) * p + size * p;
+}
+
+/** _PyInlineValuesSize (Include/internal/pycore_object.h, 3.13+): a class with Py_TPFLAGS_INLINE_VALUES (a managed
+ *  dict on a plain object layout, type_ready_managed_dict) allocates each instance with its values inside the
+ *  block, after the struct: shared_keys_usable_size slots (read at allocation, before init_inline_values lowers
+ *  dk_usable) plus one, after a prefix of that many bytes rounded to a pointer. */
+export function inlineValuesSize(type: PyType): number {
+  const keys = type.cachedKeys;
+  if (rt.v < 313 || !keys || type.itemsize !== 0 || type.basicsize !== 2 * rt.version.ptr) return 0;
+  const p = rt.version.ptr;
+  const size = keys.names.length + keys.usable;
+  return Math.ceil(size / p) * p + (size + 1) * p;
 }
 
 /** Buffers PyMem_Realloc grows in place when it can (lists, bytearrays); the others are made anew and the old

@@ -7,7 +7,7 @@ import { collect } from './collector';
 import { formatException, sources } from './errors';
 import { Frame } from './frame';
 import { PyBaseException, PyDict, PyInt, PyModule, PyObject, PyStr } from './objects';
-import { moduleSources, newModule, type FindModule } from './modules/index';
+import { moduleSources, newModule, notModelledModules, type FindModule } from './modules/index';
 import { PyRaise, SimulationStopped, decref, incref, newDict, raise, rt } from './runtime';
 import type { Trace } from './trace';
 import { TraceRecorder } from './tracerecorder';
@@ -58,6 +58,9 @@ export interface RunResult {
   trace?: Trace;
   /** With `explore`: the exploratory calls made. */
   explored?: number;
+  /** The modules the program imported that the simulator does not model (what comes from them is a
+   *  placeholder: "not simulated"), in import order. Absent when there were none. */
+  notModelled?: string[];
 }
 
 export const DEFAULT_MAX_STEPS = 50_000_000;
@@ -185,11 +188,12 @@ export function runProgram(source: string, options: RunOptions): RunResult {
   if (!stopped && options.explore) {
     explored = exploreUnreached(globals, filename, options.explore === true ? {} : options.explore);
   }
+  const opaque = notModelledModules();
   if (!stopped) shutdown(main, lastExc, modulesBefore);
   const trace = rt.trace ? rt.trace.finish() : undefined;
   rt.trace = null;
   rt.gc.observer = null;
-  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace, explored };
+  return { stdout: rt.stdout.join(''), stderr: rt.stderr.join(''), exitCode, stopped, trace, explored, ...(opaque.length ? { notModelled: opaque } : {}) };
 }
 
 /** Tracing starts once the runtime is built and the loader's garbage collected: what exists then is "known"

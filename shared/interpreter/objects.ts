@@ -220,6 +220,10 @@ export interface TypeSlots {
 export class PyType extends PyObject {
   /** tp_name */
   name: string;
+  /** A class's ht_name: the str object it was named with (null for builtin types). */
+  htName: PyStr | null = null;
+  /** ht_qualname: the namespace's __qualname__ object, or ht_name. */
+  htQualname: PyStr | null = null;
   /** The type's namespace (tp_dict). */
   dict!: PyDict;
   /** tp_base and tp_bases. */
@@ -326,6 +330,13 @@ export class PyBuiltin extends PyObject {
     public owner: PyType | null,
     public doc: string | null = null,
   ) {
+    super(type);
+  }
+}
+
+/** A slot wrapper bound to self (method-wrapper, wrapperobject in Objects/descrobject.c): it holds both. */
+export class PyMethodWrapper extends PyObject {
+  constructor(type: PyType, public descr: PyBuiltin, public self: PyObject) {
     super(type);
   }
 }

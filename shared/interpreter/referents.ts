@@ -85,6 +85,8 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
         visit(Slot.VALUE, key, ref);
       }
     }
+    named('__name__', o.htName);
+    named('__qualname__', o.htQualname);
     extras = false;
   } else if (o instanceof PyBaseException) {
     named('__dict__', o.dict);

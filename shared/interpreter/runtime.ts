@@ -188,6 +188,14 @@ export function resizeBuffer(o: PyObject): void {
   if (rt.trace !== null) rt.trace.resize(o, want, have);
 }
 
+/** PyUnicode_AsUTF8AndSize (Objects/unicodeobject.c): a non-ASCII str keeps the UTF-8 copy it makes (the
+ *  utf8 member, counted by __sizeof__ and owned as a buffer); an ASCII str is its own UTF-8. */
+export function fillUtf8(s: PyStr): void {
+  if (s.utf8) return;
+  s.utf8 = true;
+  if (s.address !== 0) resizeBuffer(s);
+}
+
 /** tp_dealloc frees the buffer before the object (list_dealloc's PyMem_Free(ob_item), dict's keys...). */
 function freeBuffer(o: PyObject): void {
   if (rt.memory !== null) rt.memory.free(o.bufAddress);
@@ -244,11 +252,13 @@ function release(o: PyObject, key: string | null): void {
 
 /** Empties the free lists (a full collection does, Modules/gcmodule.c clear_freelists). */
 export function clearFreeLists(): void {
-  rt.freeLists.clear((address, size) => {
-    if (rt.memory !== null) rt.memory.free(address - gcHeaderSize());
-    rt.allocator.freeBlock(address - gcHeaderSize(), size + gcHeaderSize());
-    if (rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
-  });
+  rt.freeLists.clear((address, size, key) => {
+    // Floats are not GC objects: no header before them, and the collector's count never saw them.
+    const header = key === 'float' ? 0 : gcHeaderSize();
+    if (rt.memory !== null) rt.memory.free(address - header);
+    rt.allocator.freeBlock(address - header, size + header);
+    if (header && rt.v < 314 && rt.gc.counts[0] > 0) rt.gc.counts[0]--;
+  }, rt.v);
 }
 
 /** Hooks other files install: weakref clearing lives with the weakref module; finalizers report errors. */
@@ -389,6 +399,13 @@ export function newStr(s: string): PyStr {
     const c = s.charCodeAt(0);
     if (c < 256) return incref(rt.latin1[c]);
   }
+  return alloc(new PyStr(rt.t.str, s), strSize(s));
+}
+
+/** A str built in a buffer of its own length (PyUnicode_New and filled, with no unicode_result at the end):
+ *  one Latin-1 character is a new object, not the shared singleton; only the empty str is shared. */
+export function newStrUncached(s: string): PyStr {
+  if (s.length === 0) return incref(rt.emptyStr);
   return alloc(new PyStr(rt.t.str, s), strSize(s));
 }
 

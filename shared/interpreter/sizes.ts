@@ -160,7 +160,8 @@ export function applyStructSizes(t: TypeTable): void {
   const descr = HEAD + 'PPP'; // PyDescr_COMMON: d_type, d_name, d_qualname (Include/descrobject.h)
   set(t.method_descriptor, struct(descr + 'PP'));
   set(t.classmethod_descriptor, struct(descr + 'PP'));
-  set(t.wrapper_descriptor, struct(descr + 'PP'));
+  set(t.wrapper_descriptor, struct(descr + 'PP')); // d_base, d_wrapped
+  set(t.method_wrapper, struct(HEAD + 'PP')); // wrapperobject (Objects/descrobject.c): descr, self
   set(t.getset_descriptor, struct(descr + 'P'));
   set(t.member_descriptor, struct(descr + 'P'));
   set(t.method, struct(HEAD + 'PPPP')); // im_func, im_self, im_weakreflist, vectorcall

@@ -25,6 +25,8 @@ export interface TypeTable {
   builtin_function_or_method: PyType;
   method_descriptor: PyType;
   wrapper_descriptor: PyType;
+  /** A slot wrapper bound to an object: `(1).__add__` (Objects/descrobject.c wrapperobject). */
+  method_wrapper: PyType;
   getset_descriptor: PyType;
   member_descriptor: PyType;
   classmethod_descriptor: PyType;
@@ -90,6 +92,7 @@ export function makeTypeTable(): TypeTable {
     builtin_function_or_method: make('builtin_function_or_method', object, 56, 0, true),
     method_descriptor: make('method_descriptor', object, 56, 0, true),
     wrapper_descriptor: make('wrapper_descriptor', object, 56, 0, true),
+    method_wrapper: make('method-wrapper', object, 32, 0, true),
     getset_descriptor: make('getset_descriptor', object, 56, 0, true),
     member_descriptor: make('member_descriptor', object, 56, 0, true),
     classmethod_descriptor: make('classmethod_descriptor', object, 56, 0, true),

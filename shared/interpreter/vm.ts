@@ -1297,7 +1297,7 @@ function doCall(f: Frame, nargs: number, kwTuple: PyTuple | null): void {
   const stack = f.stack;
   const base = f.sp - nargs - 2;
   const first = stack[base];
-  if (kwTuple === null && rt.v < 314 && rt.trace === null && callSimple(f, base)) return;
+  if (kwTuple === null && rt.v < 314 && callSimple(f, base)) return;
   let callable: PyObject;
   let argStart: number;
   if (first === null) {
@@ -1376,7 +1376,10 @@ function callSimple(f: Frame, base: number): boolean {
   f.sp = base;
   for (let k = argStart; k < end; k++) fast[i++] = stack[k];
   decref(callable);
-  stack[f.sp++] = runFrame(frame);
+  // The result is pushed after the call returns: while the callee runs, the caller's stack ends at base (what
+  // the trace and an exception's unwinding see).
+  const r = runFrame(frame);
+  stack[f.sp++] = r;
   return true;
 }
 

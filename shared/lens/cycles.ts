@@ -120,17 +120,17 @@ export function cycleAnalyzer(ctx: LensContext): Analyzer {
       else record(c.garbage, { kind: 'collected', collection: c });
     },
     programEnd(): void {
-      record(unreachable(replay), { kind: 'end' });
+      record(replay.unreachable(), { kind: 'end' });
     },
     end(): void {
       // A budget stopped the run: what was garbage by then is reported as of the stop.
-      if (!replay.programEnded) record(unreachable(replay), { kind: 'stopped' });
+      if (!replay.programEnded) record(replay.unreachable(), { kind: 'stopped' });
     },
     exploreStart(): void {
       exploreStartStep = replay.step;
     },
     exploreEnd(code: number): void {
-      record([...unreachable(replay)].filter((s) => (replay.objects.get(s)?.allocStep ?? -1) >= exploreStartStep), { kind: 'explore', code });
+      record([...replay.unreachable()].filter((s) => (replay.objects.get(s)?.allocStep ?? -1) >= exploreStartStep), { kind: 'explore', code });
     },
   };
 
@@ -138,40 +138,6 @@ export function cycleAnalyzer(ctx: LensContext): Analyzer {
     listener,
     findings: () => cycles.flatMap((c) => findingsOf(ctx, c, classes)),
   };
-}
-
-/**
- * The tracked objects the collector would find unreachable now: gc_refs = ob_refcnt minus the references from
- * other tracked objects (update_refs, subtract_refs); what is reachable from an object with gc_refs > 0 survives
- * (move_unreachable). A reference the trace cannot place counts as from outside, so the test errs towards
- * "reachable": a miss, never a false alarm.
- */
-function unreachable(replay: Replay): Set<number> {
-  const tracked = (o: LiveObject | undefined): boolean => o !== undefined && o.generation >= 0 && o.generation <= 2 && o.refcnt > 0;
-  const gcRefs = new Map<number, number>();
-  for (const o of replay.objects.values()) if (tracked(o)) gcRefs.set(o.serial, o.refcnt);
-  for (const [holder, edges] of replay.out) {
-    const owner = replay.frameOwner.get(holder) ?? holder;
-    if (!gcRefs.has(owner)) continue;
-    for (const e of edges.values()) {
-      const n = gcRefs.get(e.target);
-      if (n !== undefined) gcRefs.set(e.target, n - 1);
-    }
-  }
-  const reachable = new Set<number>();
-  const stack: number[] = [];
-  for (const [s, n] of gcRefs) if (n > 0) { reachable.add(s); stack.push(s); }
-  while (stack.length) {
-    replay.referencesOf(stack.pop()!, (e) => {
-      if (gcRefs.has(e.target) && !reachable.has(e.target)) {
-        reachable.add(e.target);
-        stack.push(e.target);
-      }
-    });
-  }
-  const out = new Set<number>();
-  for (const s of gcRefs.keys()) if (!reachable.has(s)) out.add(s);
-  return out;
 }
 
 /** The reference cycles among `members`: strongly connected parts of two or more objects, or one that refers

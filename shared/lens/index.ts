@@ -9,6 +9,7 @@ import { longLivedAnalyzer } from './longlived';
 import { materializedAnalyzer } from './materialized';
 import { registryAnalyzer } from './registries';
 import { hintCollector, type RefcountHint } from './hints';
+import { applyEdits } from './edits';
 import { Replay } from './replay';
 import { slotsAnalyzer } from './slots';
 import type { Finding } from './types';
@@ -30,7 +31,7 @@ export interface LensOptions {
 export interface LensReport {
   findings: Finding[];
   /** The simulated run: what it printed, its exit status, and why it stopped early if a budget ran out. */
-  run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped'>;
+  run: Pick<RunResult, 'stdout' | 'stderr' | 'exitCode' | 'stopped' | 'notModelled'>;
   /** Set when the file could not be simulated at all (a syntax error): why. */
   notSimulated?: string;
   /** Reference-count hints: each variable a statement bound, its object's ob_refcnt and holders then. */
@@ -55,9 +56,14 @@ export function analyze(source: string, options: LensOptions): LensReport {
     version: options.version, filename, findModule: options.findModule, trace: true, explore: true,
     maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
   });
-  const report: LensReport = { findings: [], hints: [], run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped } };
+  const report: LensReport = {
+    findings: [], hints: [],
+    run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, stopped: run.stopped, ...(run.notModelled ? { notModelled: run.notModelled } : {}) },
+  };
   if (!run.trace) {
-    report.notSimulated = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
+    // "SyntaxError: not simulated: async functions" is valid Python the simulator does not model: say just that.
+    const last = run.stderr.trim().split('\n').pop() ?? 'the program did not run';
+    report.notSimulated = last.replace(/^SyntaxError: not simulated: /, '');
     return report;
   }
   const ctx = { source, lines: source.split(/\r\n|\r|\n/), module: parsed.module, version: options.version, filename, run, trace: run.trace } as LensContext;
@@ -69,8 +75,25 @@ export function analyze(source: string, options: LensOptions): LensReport {
   replay.listen([...analyzers.map((a) => a.listener), hints.listener]);
   replay.run();
   report.findings = dedupe(analyzers.flatMap((a) => a.findings()));
+  for (const f of report.findings) verifyFixes(f, source, run, options, filename);
   report.hints = hints.hints();
   return report;
+}
+
+/** Keeps a fix marked `verify` only if the fixed program, simulated the same way, prints the same and exits alike
+ *  (one plain run each: such fixes are rare, a weak container the program also iterates). */
+function verifyFixes(f: Finding, source: string, run: RunResult, options: LensOptions, filename: string): void {
+  f.fixes = f.fixes.filter((fix) => {
+    if (!fix.verify) return true;
+    delete fix.verify;
+    const fixed = runProgram(applyEdits(source, fix.edits), {
+      version: options.version, filename, findModule: options.findModule,
+      maxSteps: options.maxSteps ?? LENS_MAX_STEPS, maxMillis: options.maxMillis ?? LENS_MAX_MILLIS,
+    });
+    const same = !fixed.stopped && fixed.stdout === run.stdout && fixed.exitCode === run.exitCode;
+    if (!same) f.message += ' (no quick fix: the program reads what it keeps, and would print something else)';
+    return same;
+  });
 }
 
 /** One finding per code and range: a line run many times (a loop, a function called often) says it once. */

@@ -16,12 +16,14 @@ import type { Finding, Fix } from './types';
 const MIN_GROWTH = 100;
 const MIN_CALLS = 10;
 const MIN_ENTRIES = 100;
+/** ...or it grew on every one of at least this many calls (a cache no lookup ever hits). */
+const EVERY_CALLS = 20;
 /** A container freed before the program's end still counts when it lived through this share of the run. */
 const LIFETIME_SHARE = 0.9;
 /** A large object (its own bytes, its buffer and the elements only it holds)... */
 const LARGE = 100 * 1024;
 /** ...kept this many steps and executed own lines after its last use. */
-const RETAIN_STEPS = 1000;
+const RETAIN_STEPS = 500;
 const RETAIN_LINES = 10;
 /** Objects below this (own bytes + buffer) are not followed for rule 2, unless they are containers. */
 const FOLLOW = 1024;
@@ -84,7 +86,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
   const containers = new Map<number, Container>();
   const touches = new Map<number, Touch>();
   /** The edge that dropped a followed object's last holder (its name), and the code of the frame when a frame held it. */
-  const released = new Map<number, { e: Edge; frameCode: number }>();
+  const released = new Map<number, { e: Edge; stored: Edge; frameCode: number }>();
   /** Containers freed before the end that may still qualify (judged at programEnd, when the run's length is known). */
   const retired: { c: Container; step: number; bytes: number }[] = [];
   const frames: { serial: number; code: number }[] = [];
@@ -207,19 +209,29 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
     return 'this container';
   };
 
+  /** Whether the program holds the container by a name or an attribute (not only a library object: functools'
+   *  cache dict inside an lru_cache wrapper is rule 3's). */
+  const named = (c: Container): boolean => [...c.o.holders.values()].some((e) => {
+    const kind = e.slot >>> SLOT_SHIFT;
+    return kind === Slot.NAME || kind === Slot.VALUE_STR;
+  });
+
   /** Rule 1: grows from one line on (nearly) every call of a function, read by no other code, never shrunk. */
   const judgeUnbounded = (c: Container, bytes: number, endText: string): void => {
-    if (c.shrank || c.count < MIN_ENTRIES) return;
+    if (c.shrank) return;
     const growers = new Set([...c.grown.values()].map((g) => g.code));
     // The methods of the class whose method grows it are its API (a handler's `count()` over its records).
     const classOf = (code: number): string => trace.codes[code]?.qualname.replace(/\.[^.]*$/, '.') ?? '';
     const classes = new Set([...growers].map(classOf).filter((q) => q.endsWith('.')));
+    // The module's own code reading it at the end (a report) does not make it bounded.
     const readElsewhere = [...c.usedBy].some((code) => !growers.has(code) && !classes.has(classOf(code)));
     if (readElsewhere) return;
     for (const g of c.grown.values()) {
-      if (g.steps < MIN_GROWTH || g.calls < MIN_CALLS || g.code < 0) continue;
+      if (g.code < 0) continue;
       const fn = codeName(g.code);
       const calls = callsOf.get(g.code) ?? g.calls;
+      const many = g.steps >= MIN_GROWTH && g.calls >= MIN_CALLS && c.count >= MIN_ENTRIES;
+      if (!many && !(g.calls >= EVERY_CALLS && g.calls === calls && g.steps === g.calls && named(c))) continue;
       const perCall = g.items / g.calls;
       const entryBytes = bytes / c.count;
       const how = g.calls >= 0.9 * calls ? `on every call of \`${fn}\`` : `on ${num(g.calls)} of ${num(calls)} calls of \`${fn}\``;
@@ -265,7 +277,8 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
     if (!t || replay.step - t.step < RETAIN_STEPS || linesRun - t.lines < RETAIN_LINES) return;
     const bytes = ownedBytes(o);
     if (bytes < LARGE) return;
-    const where = [o.allocPos, binding?.pos ?? 0].find((p) => isOwnPosition(trace, p));
+    // On the statement that bound the name keeping it (where a `del` belongs), else where it was made.
+    const where = [binding?.pos ?? 0, o.allocPos].find((p) => isOwnPosition(trace, p));
     if (where === undefined || !isOwnPosition(trace, t.pos)) return;
     const name = binding ? boundName(binding) : null;
     const lastLineNo = lineOf(t.pos);
@@ -273,6 +286,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
       : frameCode >= 0 ? `released when \`${codeName(frameCode)}\` returned (line ${lineOf(releasePos)})` : `released at line ${lineOf(releasePos)}`;
     const related = [{ range: rangeOfPosition(trace, t.pos), message: `last used here (step ${num(t.step)})` }];
     if (releasePos > 0) related.push({ range: rangeOfPosition(trace, releasePos), message: `released here (step ${num(replay.step)})` });
+    if (lineOf(o.allocPos) !== lineOf(where) && isOwnPosition(trace, o.allocPos)) related.push({ range: rangeOfPosition(trace, o.allocPos), message: 'allocated here' });
     // `del` frees it only when that variable (a local, or a module global: a str key of a dict) was its one holder.
     const scope = !binding || !name || o.holders.size > 1 ? null
       : frameCode >= 0 ? 'local' : binding.slot >>> SLOT_SHIFT === Slot.VALUE_STR ? 'module' : null;
@@ -372,7 +386,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
         if (followed(o) && (!replay.programEnded || (replay.exploring >= 0 && o.allocStep >= endStep))) {
           // The last holder went with a refDel, or goes with this dealloc (its edges vanish with it).
           const r = released.get(o.serial);
-          const binding = r?.e ?? o.holders.values().next().value;
+          const binding = r?.stored ?? o.holders.values().next().value;
           const frameCode = binding ? replay.frames.get(binding.holder)?.code ?? r?.frameCode ?? -1 : -1;
           judgeRetained(o, here(), binding, frameCode);
         }
@@ -386,7 +400,7 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
         const t = replay.objects.get(e.target);
         if (t) touch(t);
       },
-      refDel(e) {
+      refDel(e, stored) {
         tick();
         const c = containers.get(e.holder);
         if (c && isEntry(c, e.slot)) change(c, -1);
@@ -394,17 +408,18 @@ export function longLivedAnalyzer(ctx: LensContext): Analyzer {
         if (!t || !followed(t)) return;
         // A holder letting go while others remain (an iterator finishing) is a use; the last one is the release.
         if (t.holders.size) touch(t);
-        else released.set(t.serial, { e, frameCode: replay.frames.get(e.holder)?.code ?? -1 });
+        else released.set(t.serial, { e, stored, frameCode: replay.frames.get(e.holder)?.code ?? -1 });
       },
       use(o) {
         tick();
         touch(o);
         const c = containers.get(o.serial);
         if (c && c.grown.size && !replay.programEnded) {
-          // Asking its size (`len(cache)`) is not reading it.
+          // Asking its size (`len(cache)`) or looking one entry up (`log.records[10]`) is not consuming it.
           const at = replay.where(replay.pos);
           const f = ownFrame();
-          if (f && !(at.own && sizeQueries.has(`${at.line}:${at.col}`))) c.usedBy.add(f.code);
+          const lookup = at.own && /^\s*\[/.test(ctx.lines[at.line - 1]?.slice(at.endCol) ?? '');
+          if (f && !lookup && !(at.own && sizeQueries.has(`${at.line}:${at.col}`))) c.usedBy.add(f.code);
         }
       },
       generation(o, before) {

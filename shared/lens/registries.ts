@@ -25,9 +25,12 @@ interface Kept {
   /** Some key is also held by its own value: a weak key alone would not free it. */
   backrefs: boolean;
   storePos: number;
-  /** The last release of any of them (where the last other reference went away). */
+  /** The last release of any of them (where the last other reference went away), and what it was. */
   releaseStep: number;
   releasePos: number;
+  releaseNote: string;
+  /** The first release of any of them: reads of the container after it see entries its weak form would drop. */
+  firstReleaseStep: number;
 }
 
 const WEAK_FORM: Record<Role, string> = {
@@ -44,7 +47,10 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
   /** instance serial → the position of its last deliberate release, and whether a live object (not a
    *  variable) ever released it: a dict's values and a list's members are an index only when an owner that
    *  outlives the release had them too (`users[i] = u; u = None` is the dict owning its users). */
-  const released = new Map<number, { step: number; pos: number; byOwner: boolean; by: number }>();
+  const released = new Map<number, { step: number; pos: number; byOwner: boolean; by: number; note: string; first: number; param: boolean }>();
+  /** container serial → the last step a read of it could see every entry (iteration, len, a value lookup). */
+  const observed = new Map<number, number>();
+  const readKinds = new Map<string, 'lookup' | 'observe'>();
   /** `container:target` → the position that first stored target in it (a list's shifts re-store it). */
   const stored = new Map<string, number>();
   /** container serial (created in the program's own file) → what was ever stored in it that its weak form
@@ -104,21 +110,39 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       const k = e.holder + ':' + e.target;
       if (!stored.has(k)) stored.set(k, e.pos);
     },
-    refDel(e: Edge): void {
+    refDel(e: Edge, edge: Edge): void {
       const t = objects.get(e.target);
       if (!t || !(isInstance(t) || t.type === 'method') || holdsStill(t, e.holder)) return;
       stored.delete(e.holder + ':' + e.target);
       if (!isInstance(t) || e.holder === t.serial) return;
-      const h = objects.get(e.holder);
-      // A live container, instance or class that drops it is an owner letting go (a tuple that drops it is
-      // enumerate() reusing its result); a variable (a frame's or a module's) only counts when a statement
-      // says so: rebinding a loop variable is not a release.
-      const byOwner = h !== undefined && !globalsDicts.has(h.serial) &&
+      const h = objects.get(e.holder) ?? (replay.freeing?.serial === e.holder ? replay.freeing : undefined);
+      // Releases: a live container, instance or class that drops it (an owner letting go; a tuple that drops it
+      // is enumerate() reusing its result), a freed container (an owner only if the instance was made into it,
+      // `plugins = [Trim(), Upper()]`, not a passing copy, `window = self.history[-10:]`), a returning
+      // function's variable, and a statement that says so (`del x`, `x = None`; rebinding a loop variable is
+      // not one). A parameter going away (a method's `self`) does not hide an earlier, better named release.
+      const line = (pos: number): number => (isOwnPosition(trace, pos) ? trace.positions[3 * pos] : -1);
+      const madeInto = line(edge.pos) >= 0 && line(edge.pos) === line(t.allocPos);
+      const ownerType = h !== undefined && !globalsDicts.has(h.serial) &&
         (isContainerType(h.type) || h.type === 'deque' || h.type === 'type' || isInstance(h));
-      if (byOwner || (isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]))) {
-        const before = released.get(t.serial);
-        released.set(t.serial, { step: e.step, pos: e.pos, byOwner: byOwner || (before?.byOwner ?? false), by: byOwner ? e.holder : before?.by ?? -1 });
+      const byOwner = ownerType && (h !== replay.freeing || madeInto);
+      const frame = replay.clearing?.serial === e.holder ? replay.clearing : null;
+      const param = frame !== null && edge.step === frame.startStep;
+      const before = released.get(t.serial);
+      if (param && before && !before.param) return;
+      if (ownerType || frame || (isOwnPosition(trace, e.pos) && releaseLines.has(trace.positions[3 * e.pos]))) {
+        const note = frame
+          ? `\`${replay.slotText(e.slot)}\` went away when \`${trace.codes[frame.code]?.qualname ?? '?'}\` returned`
+          : 'the last other reference went away here';
+        released.set(t.serial, {
+          step: e.step, pos: e.pos, byOwner: byOwner || (before?.byOwner ?? false), by: byOwner ? e.holder : before?.by ?? -1,
+          note, first: before?.first ?? e.step, param,
+        });
       }
+    },
+    use(o: LiveObject): void {
+      if (!isContainerType(o.type) || !isOwnPosition(trace, o.allocPos)) return;
+      if (readKind(replay.pos) === 'observe') observed.set(o.serial, replay.step);
     },
     programEnd(): void {
       check(0, false);
@@ -131,6 +155,23 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       exploreFrom = -1;
     },
   };
+
+  /** Whether the read at a position only looks a key up (`d[k]`, `k in d`, `d.get(k)`: a dropped entry's key is
+   *  gone too, so the weak form answers alike) or may see every entry (iteration, `len`, anything else). */
+  const readKind = (pos: number): 'lookup' | 'observe' => {
+    const p = trace.positions;
+    const key = `${p[3 * pos]}:${p[3 * pos + 1]}:${p[3 * pos + 2]}`;
+    let kind = readKinds.get(key);
+    if (kind === undefined) {
+      kind = 'observe';
+      const at = isOwnPosition(trace, pos) ? expressionAt(ctx.module as unknown as AstNode, p[3 * pos], p[3 * pos + 1], p[3 * pos + 2]) : null;
+      if (at && isLookup(at as unknown as AstNode, parents())) kind = 'lookup';
+      readKinds.set(key, kind);
+    }
+    return kind;
+  };
+  let parentMap: Map<AstNode, { parent: AstNode; field: string }> | null = null;
+  const parents = (): Map<AstNode, { parent: AstNode; field: string }> => (parentMap ??= parentsOf(ctx.module as unknown as AstNode));
 
   /** The one container that holds `o` (through list/set slots, dict values, or with `valuesOnly` dict values only). */
   const soleContainer = (o: LiveObject, valuesOnly: boolean): LiveObject | null => {
@@ -186,8 +227,10 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
 
   const check = (fromSerial: number, exploratory: boolean, qualname?: string): void => {
     const groups = new Map<string, Kept>();
+    // Cyclic garbage the collector has not reached yet is no registry's doing (cycle-candidate reports it).
+    const garbage = replay.unreachable();
     for (const x of objects.values()) {
-      if (x.serial < fromSerial || !isInstance(x)) continue;
+      if (x.serial < fromSerial || !isInstance(x) || garbage.has(x.serial)) continue;
       const release = released.get(x.serial);
       if (release === undefined) continue;
       const how = classify(x);
@@ -197,6 +240,8 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
       // letting go: the container is the owner then.
       if ((how.role === 'value' || how.role === 'member') && [...how.container.holders.values()].some((e) => e.holder === release.by)) continue;
       if (how.role === 'key' && classes.get(x.type)!.some(valueSemantics)) continue;
+      // A node's own list of nodes (`parent.children`) is the structure itself, not an index beside it.
+      if ([...how.container.holders.values()].some((e) => objects.get(e.holder)?.type === x.type)) continue;
       let storePos = stored.get(how.container.serial + ':' + (how.role === 'method' ? how.methods[0] : x.serial));
       if (storePos === undefined || !isOwnPosition(trace, storePos)) storePos = how.container.allocPos;
       const k = `${how.role}:${storePos}:${how.container.allocPos}`;
@@ -205,11 +250,12 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
         g.instances.push(x);
         g.methods.push(...how.methods);
         g.backrefs ||= how.backrefs;
-        if (release.step >= g.releaseStep) Object.assign(g, { releaseStep: release.step, releasePos: release.pos });
+        if (release.step >= g.releaseStep) Object.assign(g, { releaseStep: release.step, releasePos: release.pos, releaseNote: release.note });
+        g.firstReleaseStep = Math.min(g.firstReleaseStep, release.first);
       } else {
         groups.set(k, {
           role: how.role, container: how.container, instances: [x], methods: how.methods, backrefs: how.backrefs, storePos,
-          releaseStep: release.step, releasePos: release.pos,
+          releaseStep: release.step, releasePos: release.pos, releaseNote: release.note, firstReleaseStep: release.first,
         });
       }
     }
@@ -248,8 +294,11 @@ export function registryAnalyzer(ctx: LensContext): Analyzer {
     if (g.backrefs) message += ' (a value refers back to its key: make the value hold it weakly too)';
     if (exploratory) message += ` (found by an exploratory call of ${qualname ?? 'a function the program did not reach'})`;
     const related: RelatedLocation[] = [{ range: rangeOfPosition(trace, g.container.allocPos), message: `${name} is created here` }];
-    if (isOwnPosition(trace, g.releasePos)) related.push({ range: rangeOfPosition(trace, g.releasePos), message: 'the last other reference went away here' });
+    if (isOwnPosition(trace, g.releasePos)) related.push({ range: rangeOfPosition(trace, g.releasePos), message: g.releaseNote });
     const fix = fixFor(g, creation, target, parents);
+    // The program reads the container after an instance it keeps was let go (lists, counts or calls its
+    // entries): whether the weak form changes what it prints is for a run of the fixed program to say.
+    if (fix && (observed.get(g.container.serial) ?? -1) > g.firstReleaseStep) fix.verify = true;
     const f: Finding = {
       code: 'missing-weakref', severity: 'warning', range: rangeOfPosition(trace, g.storePos), message, related,
       fixes: fix ? [fix] : [],
@@ -482,4 +531,26 @@ function loopOver(u: AstNode, p: { parent: AstNode; field: string }, parents: Ma
   }
   if (!at || at.parent._type !== 'For' || at.field !== 'iter') return null;
   return at.parent as unknown as Stmt & { _type: 'For' };
+}
+
+/** `d[k]` (not a slice), `k in d`, `d.get(k)` / `d.pop(k, ...)` / `d.setdefault(k, ...)`: a read by one key. The
+ *  instruction that loads the container may be positioned on the container (`d`) or on the lookup itself
+ *  (`d.get`, `d[k]`, `k in d`). */
+function isLookup(u: AstNode, parents: Map<AstNode, { parent: AstNode; field: string }>): boolean {
+  const e = u as unknown as Expr;
+  const p = parents.get(u);
+  if (e._type === 'Subscript') return e.slice._type !== 'Slice';
+  if (e._type === 'Compare') return e.ops.length === 1 && (e.ops[0] === 'In' || e.ops[0] === 'NotIn');
+  if (e._type === 'Attribute' && ['get', 'pop', 'setdefault'].includes(e.attr) && p?.field === 'func') return true;
+  if (!p) return false;
+  const q = p.parent as unknown as Expr;
+  if (q._type === 'Subscript' && p.field === 'value') return q.slice._type !== 'Slice';
+  if (q._type === 'Compare' && p.field === 'comparators') {
+    const i = q.comparators.indexOf(e);
+    return q.ops[i] === 'In' || q.ops[i] === 'NotIn';
+  }
+  if (q._type === 'Attribute' && p.field === 'value' && ['get', 'pop', 'setdefault'].includes(q.attr)) {
+    return parents.get(p.parent)?.field === 'func';
+  }
+  return false;
 }

@@ -47,8 +47,9 @@ export interface ReplayListener {
   alloc?(o: LiveObject): void;
   dealloc?(o: LiveObject, byCollector: boolean): void;
   refAdd?(e: Edge): void;
-  /** A reference went away (frame clears report one per variable). */
-  refDel?(e: Edge): void;
+  /** A reference went away (frame clears report one per variable): `e` carries the step and position of the
+   *  release, `stored` is the edge as it was stored. */
+  refDel?(e: Edge, stored: Edge): void;
   use?(o: LiveObject): void;
   /** A value stack let go of it (a temporary's reference ended; `frame` is the frame's serial). */
   stackDrop?(o: LiveObject, frame: number): void;
@@ -103,6 +104,13 @@ export class Replay {
   /** Called when a new step begins (every event of the steps before it applied). One callback, not a listener
    *  method: it runs for every instruction. */
   onStep: ((step: number) => void) | null = null;
+  /** While the references of a freed object go (refDel after its dealloc): that object, gone from `objects`. */
+  freeing: LiveObject | null = null;
+  /** While a frame's variables go as it is cleared (a return): that frame. */
+  clearing: LiveFrame | null = null;
+  /** Events applied so far (what `unreachable()` computed is good until the next one). */
+  private applied = 0;
+  private unreachableCache: { applied: number; set: Set<number> } | null = null;
 
   /** How many times execution arrived at each source position (an instruction's runs: a store that rebinds a
    *  variable to the object it held changes nothing the trace records, but it still ran). */
@@ -161,7 +169,45 @@ export class Replay {
     if (vars) for (const e of vars.values()) visit(e);
   }
 
+  /**
+   * The tracked objects the collector would find unreachable now: gc_refs = ob_refcnt minus the references from
+   * other tracked objects (update_refs, subtract_refs); what is reachable from an object with gc_refs > 0 survives
+   * (move_unreachable). A reference the trace cannot place counts as from outside, so the test errs towards
+   * "reachable": a miss, never a false alarm.
+   */
+  unreachable(): Set<number> {
+    if (this.unreachableCache?.applied === this.applied) return this.unreachableCache.set;
+    const replay = this;
+    const tracked = (o: LiveObject | undefined): boolean => o !== undefined && o.generation >= 0 && o.generation <= 2 && o.refcnt > 0;
+    const gcRefs = new Map<number, number>();
+    for (const o of replay.objects.values()) if (tracked(o)) gcRefs.set(o.serial, o.refcnt);
+    for (const [holder, edges] of replay.out) {
+      const owner = replay.frameOwner.get(holder) ?? holder;
+      if (!gcRefs.has(owner)) continue;
+      for (const e of edges.values()) {
+        const n = gcRefs.get(e.target);
+        if (n !== undefined) gcRefs.set(e.target, n - 1);
+      }
+    }
+    const reachable = new Set<number>();
+    const stack: number[] = [];
+    for (const [s, n] of gcRefs) if (n > 0) { reachable.add(s); stack.push(s); }
+    while (stack.length) {
+      replay.referencesOf(stack.pop()!, (e) => {
+        if (gcRefs.has(e.target) && !reachable.has(e.target)) {
+          reachable.add(e.target);
+          stack.push(e.target);
+        }
+      });
+    }
+    const out = new Set<number>();
+    for (const s of gcRefs.keys()) if (!reachable.has(s)) out.add(s);
+    this.unreachableCache = { applied: this.applied, set: out };
+    return out;
+  }
+
   private apply(kind: Ev, a: number, b: number, c: number): void {
+    this.applied++;
     const ls = this.listeners;
     const col = this.collection;
     if (col && !col.announced && col.garbage.length && kind !== Ev.GARBAGE) {
@@ -183,18 +229,27 @@ export class Replay {
       case Ev.DEALLOC: {
         const o = this.objects.get(a);
         if (!o) break;
+        // Holders the trace has not yet said let go (the recorder writes a holder's change at the instruction's
+        // end, after the free it caused: a full deque dropping its oldest item) released it just now.
+        for (const [key, e] of o.holders) {
+          this.out.get(e.holder)?.delete(e.slot + ':' + a);
+          o.holders.delete(key);
+          const gone = { ...e, step: this.step, pos: this.pos };
+          for (const l of ls) l.refDel?.(gone, e);
+        }
         for (const l of ls) l.dealloc?.(o, b === 1);
-        for (const e of o.holders.values()) this.out.get(e.holder)?.delete(e.slot + ':' + a);
         const mine = this.out.get(a);
         this.out.delete(a);
         this.objects.delete(a);
         // Its references go with it (the trace says so once, in the DEALLOC): each is a release.
         if (mine) {
+          this.freeing = o;
           for (const e of mine.values()) {
             this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
             const gone = { ...e, step: this.step, pos: this.pos };
-            for (const l of ls) l.refDel?.(gone);
+            for (const l of ls) l.refDel?.(gone, e);
           }
+          this.freeing = null;
         }
         break;
       }
@@ -229,11 +284,13 @@ export class Replay {
         if (f) for (const l of ls) l.frameClear?.(f);
         const mine = this.out.get(a);
         if (mine) {
+          this.clearing = f ?? null;
           for (const e of mine.values()) {
             this.objects.get(e.target)?.holders.delete(e.slot + ':' + a);
             const gone = { ...e, step: this.step, pos: this.pos };
-            for (const l of ls) l.refDel?.(gone);
+            for (const l of ls) l.refDel?.(gone, e);
           }
+          this.clearing = null;
         }
         this.out.delete(a);
         this.frames.delete(a);
@@ -279,7 +336,7 @@ export class Replay {
         m!.delete(c + ':' + a);
         this.objects.get(a)?.holders.delete(c + ':' + b);
         const gone = { ...e, step: this.step, pos: this.pos };
-        for (const l of ls) l.refDel?.(gone);
+        for (const l of ls) l.refDel?.(gone, e);
         break;
       }
       case Ev.COLLECT:

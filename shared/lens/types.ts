@@ -36,6 +36,9 @@ export interface Fix {
   /** What the code action is called in the editor's light bulb menu. */
   title: string;
   edits: TextEdit[];
+  /** Offered only if the fixed program, simulated, prints what the program prints (set by an analyzer when the
+   *  program reads what the fix would let go; `analyze` checks it and clears it). */
+  verify?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

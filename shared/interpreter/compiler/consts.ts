@@ -59,7 +59,7 @@ export class ConstCache {
       case 'int': return newInt(v.v);
       case 'float': return newFloat(v.v);
       case 'complex': return alloc(new PyComplex(rt.t.complex, v.real ?? 0, v.imag), 2 * rt.version.ptr + 16);
-      case 'str': return allNameChars(v.v) ? internStr(v.v) : newStr(v.v);
+      case 'str': return allNameChars(v.v) || v.ident ? internStr(v.v) : newStr(v.v);
       case 'bytes': return alloc(new PyBytes(rt.t.bytes, v.v), 4 * rt.version.ptr + 1 + v.v.length);
       case 'tuple': return newTuple(v.items.map((it) => this.object(it)));
       case 'frozenset': {

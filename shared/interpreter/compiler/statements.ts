@@ -2,7 +2,7 @@
 // Python/compile.c (functions, classes, control flow, try/except/finally, with, imports, annotations).
 import type * as A from '../../parser/ast';
 import { Op } from '../opcodes';
-import { cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
+import { cIdent, cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
 import { mangle } from '../symtable';
 import { Compiler, FBlockType, ScopeType } from './core';
 import { notSimulated } from './errors';
@@ -110,7 +110,13 @@ export function visitStmt(c: Compiler, s: A.Stmt): void {
     case 'With': return compileWith(c, s, 0);
     case 'AsyncWith': return compileAsyncWith(c, s);
     case 'TypeAlias':
-      c.error('invalid syntax');
+      // 3.11 has no type statement (`type` is only a name there): invalid syntax at the alias's name.
+      if (c.options.version < 312) {
+        c.setLoc(s.name);
+        c.error('invalid syntax');
+      }
+      if (!c.notSimulatedAt) c.notSimulatedAt = notSimulated('the type statement (PEP 695)', s);
+      return;
   }
 }
 
@@ -204,6 +210,7 @@ function applyDecorators(c: Compiler, decos: A.Expr[]): void {
 function compileFunction(c: Compiler, s: A.FunctionDef): void {
   const isAsync = s._type === 'AsyncFunctionDef';
   if (isAsync && !c.notSimulatedAt) c.notSimulatedAt = notSimulated('async functions', s);
+  typeParams(c, s.type_params, "expected '('");
   checkDebugArgs(c, s.args);
   visitExprs(c, s.decorator_list);
   const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
@@ -223,14 +230,28 @@ function compileFunction(c: Compiler, s: A.FunctionDef): void {
   c.nameop(s.name, 'Store');
 }
 
+/** PEP 695 type parameters (`def f[T]`, `class C[T]`): 3.11's grammar stops at the `[` with `message`; 3.12+
+ *  runs them, which the simulator does not model yet. */
+function typeParams(c: Compiler, params: A.TypeParam[] | undefined, message: string): void {
+  if (!params?.length) return;
+  if (c.options.version < 312) {
+    const p = params[0];
+    c.setLoc({ lineno: p.lineno, col_offset: p.col_offset - 1, end_lineno: p.lineno, end_col_offset: p.col_offset });
+    c.error(message);
+  }
+  if (!c.notSimulatedAt) c.notSimulatedAt = notSimulated('type parameters (PEP 695)', params[0]);
+}
+
 function compileClass(c: Compiler, s: A.ClassDef): void {
+  typeParams(c, s.type_params, 'invalid syntax');
   visitExprs(c, s.decorator_list);
   const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
   c.enterScope(s.name, ScopeType.CLASS, s, firstlineno, s);
   c.u.privateName = s.name;
   c.nameop('__name__', 'Load');
   c.nameop('__module__', 'Store');
-  c.loadConst(cStr(c.u.qualname));
+  // A top-level class's qualname is its name identifier itself (compiler_set_qualname); a nested one is built.
+  c.loadConst(c.u.qualname === s.name ? cIdent(s.name) : cStr(c.u.qualname));
   c.nameop('__qualname__', 'Store');
   // compiler_class_body (Python/compile.c), 3.13+: __firstlineno__ before the body, the sorted
   // __static_attributes__ after it.
@@ -257,7 +278,7 @@ function compileClass(c: Compiler, s: A.ClassDef): void {
   c.addop(Op.PUSH_NULL);
   c.addop(Op.LOAD_BUILD_CLASS);
   c.makeClosure(co, 0);
-  c.loadConst(cStr(s.name));
+  c.loadConst(cIdent(s.name));
   callHelper(c, 2, s.bases, s.keywords);
   applyDecorators(c, s.decorator_list);
   c.nameop(s.name, 'Store');

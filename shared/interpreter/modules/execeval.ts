@@ -8,7 +8,7 @@ import { CodeObject } from '../code';
 import { CompileError, compileModule } from '../compiler';
 import { Frame } from '../frame';
 import { PyDict, PyObject, PyStr, type PyModule } from '../objects';
-import { decref, incref, newDict, raise, rt } from '../runtime';
+import { decref, fillUtf8, incref, newDict, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
 import { bindArgs, builtinFunction } from '../types/util';
 import { evalFrame } from '../vm';
@@ -103,7 +103,10 @@ export function runCode(code: CodeObject, globals: PyDict, locals: PyDict): PyOb
 
 function sourceOf(fname: string, o: PyObject, mode: string): CodeObject {
   if (o instanceof CodeObject) return incref(o);
-  if (o instanceof PyStr) return compileSource(o.value, '<string>', mode);
+  if (o instanceof PyStr) {
+    fillUtf8(o); // _Py_SourceAsString (Python/pythonrun.c) reads the text with PyUnicode_AsUTF8AndSize
+    return compileSource(o.value, '<string>', mode);
+  }
   const b = bytesLike(o);
   if (b) return compileSource(decodeBytes(b), '<string>', mode);
   return raise(excType('TypeError'), `${fname}() arg 1 must be a string, bytes or code object`);
@@ -149,6 +152,7 @@ export function installExecEval(builtins: PyDict): void {
     if (!(filename instanceof PyStr)) raise(excType('TypeError'), `compile() argument 'filename' must be str, not ${typeName(filename!)}`);
     if (!(mode instanceof PyStr)) raise(excType('TypeError'), `compile() argument 'mode' must be str, not ${typeName(mode!)}`);
     if (!(src instanceof PyStr)) raise(excType('TypeError'), 'compile() arg 1 must be a string, bytes or AST object');
+    fillUtf8(src as PyStr); // _Py_SourceAsString, as for exec
     return compileSource((src as PyStr).value, (filename as PyStr).value, (mode as PyStr).value);
   });
   add('__import__', (args, kw) => {

@@ -166,6 +166,13 @@ function loadOtherModule(name: string): PyModule {
   return m;
 }
 
+/** The modules imported so far that the simulator does not model (opaque: their values are placeholders). */
+export function notModelledModules(): string[] {
+  return dict.entries(rt.modules)
+    .filter((e) => (e.value as PyModule & { opaque?: boolean }).opaque)
+    .map((e) => (e.key as PyStr).value);
+}
+
 /** _find_and_load (Lib/importlib/_bootstrap.py): sys.modules, or the parent package first and then the module
  *  searched in the parent's __path__, bound as an attribute of the parent. A new reference. */
 function findAndLoad(name: string): PyObject {

@@ -2,8 +2,9 @@
 // interning, version information of the simulated CPython.
 import { callSpecial, excType, indexValue, isInstance, typeName } from '../abstract';
 import { PyInt, PyModule, PyObject, PyStr, PyType } from '../objects';
-import { alloc, decref, incref, internStr, newException, newInt, newList, newStr, newTuple, PyRaise, raise, rt } from '../runtime';
+import { alloc, decref, incref, internStr, newException, newFloat, newInt, newList, newStr, newTuple, PyRaise, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
+import { newStructSeq, newStructSeqType } from '../types/structseq';
 import { builtinFunction, exactArgs, rangeArgs } from '../types/util';
 import { borrowedReferences, frameObject } from '../vm';
 import { newModule } from './index';
@@ -135,6 +136,20 @@ export function installSys(m: PyModule): void {
   set('byteorder', newStr('little'));
   set('maxsize', newInt(rt.version.ptr === 8 ? 2n ** 63n - 1n : 2 ** 31 - 1));
   set('maxunicode', newInt(0x10ffff));
+  // int_info (Objects/longobject.c PyLong_GetInfo): 30-bit digits in 4 bytes on both widths (PYLONG_BITS_IN_DIGIT
+  // is 30 wherever 64-bit integers are available, wasm32 too); the str/int conversion limits of 3.11.
+  const intInfo = newStructSeqType('sys', 'int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold']);
+  set('int_info', newStructSeq(intInfo, [newInt(30), newInt(4), newInt(4300), newInt(640)]));
+  // hash_info (Python/sysmodule.c get_hash_info): Py_hash_t is pointer-sized; the modulus is the Mersenne prime
+  // 2**61-1 on 64-bit and 2**31-1 on 32-bit (Include/pyhash.h); the wasm32 builds use FNV, not SipHash-1-3.
+  const wide = rt.version.ptr === 8;
+  const hashInfo = newStructSeqType('sys', 'hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff']);
+  set('hash_info', newStructSeq(hashInfo, [newInt(wide ? 64 : 32), newInt(wide ? 2n ** 61n - 1n : 2 ** 31 - 1), newInt(314159), newInt(0),
+    newInt(1000003), newStr(wide ? 'siphash13' : 'fnv'), newInt(wide ? 64 : 32), newInt(wide ? 128 : 64), newInt(0)]));
+  // float_info (Objects/floatobject.c PyFloat_GetInfo): IEEE 754 binary64, from <float.h>.
+  const floatInfo = newStructSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds']);
+  set('float_info', newStructSeq(floatInfo, [newFloat(Number.MAX_VALUE), newInt(1024), newInt(308), newFloat(2.2250738585072014e-308),
+    newInt(-1021), newInt(-307), newInt(15), newInt(53), newFloat(Number.EPSILON), newInt(2), newInt(1)]));
   set('argv', newList([newStr('main.py')]));
   set('path', newList([]));
   set('executable', newStr(''));

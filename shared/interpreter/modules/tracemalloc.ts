@@ -3,7 +3,7 @@
 // Python frames that asked for it, most recent first; freeing a traced block forgets it, freeing an untraced one
 // (made before start()) changes nothing. Lib/tracemalloc.py (pylib/tracemalloc.ts) builds snapshots on top.
 import { excType, indexValue } from '../abstract';
-import { PyModule, PyObject, PyStr, PyTuple } from '../objects';
+import { PyInt, PyList, PyModule, PyObject, PyStr, PyTuple } from '../objects';
 import { decref, incref, newBool, newInt, newList, newStr, newTuple, preHeaderSize, raise, rt, type MallocHooks } from '../runtime';
 import { gcHeadSize } from '../sizes';
 import * as dict from '../types/dict';
@@ -163,6 +163,24 @@ export function installTracemalloc(m: PyModule): void {
     for (const tb of tuples.values()) decref(tb);
     return newList(items);
   });
+  // Snapshot.dump / Snapshot.load (Lib/tracemalloc.py pickles the snapshot into the file): the simulation keeps
+  // the written files of this run here, as plain data, and load unpickles new objects from them; objects that
+  // were one object when dumped are one again (pickle's memo).
+  const files = new Map<string, [Pickled, Pickled]>();
+  fn('_dump_snapshot', (args, kw) => {
+    exactArgs('_dump_snapshot', args, 3, kw);
+    const name = fileName(args[0]);
+    files.set(name, [freeze(args[1], new Map()), freeze(args[2], new Map())]);
+    return incref(rt.None);
+  });
+  fn('_load_snapshot', (args, kw) => {
+    exactArgs('_load_snapshot', args, 1, kw);
+    const name = fileName(args[0]);
+    const saved = files.get(name);
+    if (!saved) raise(excType('FileNotFoundError'), `[Errno 2] No such file or directory: '${name}'`);
+    const memo = new Map<Pickled, PyObject>();
+    return newTuple(saved!.map((p) => thaw(p, memo)));
+  });
   fn('_get_object_traceback', (args, kw) => {
     exactArgs('_get_object_traceback', args, 1, kw);
     const o = args[0];
@@ -171,4 +189,38 @@ export function installTracemalloc(m: PyModule): void {
     const t = tracer?.traces.get(o.address - header);
     return t ? tracebackTuple(t.traceback) : incref(rt.None);
   });
+}
+
+/** Plain data as pickle keeps it: ints, strs, None, and tuples and lists of them (one JS value per object). */
+type Pickled = bigint | number | string | null | { tuple: Pickled[] } | { list: Pickled[] };
+
+/** open()'s file argument: a str path. */
+function fileName(o: PyObject): string {
+  if (!(o instanceof PyStr)) raise(excType('TypeError'), `expected str, bytes or os.PathLike object, not ${o.ob_type.name}`);
+  return (o as PyStr).value;
+}
+
+function freeze(o: PyObject, memo: Map<PyObject, Pickled>): Pickled {
+  const seen = memo.get(o);
+  if (seen !== undefined) return seen;
+  let p: Pickled;
+  if (o === rt.None) p = null;
+  else if (o instanceof PyInt && o.ob_type === rt.t.int) p = o.value;
+  else if (o instanceof PyStr) p = o.value;
+  else if (o instanceof PyTuple) p = { tuple: o.items.map((x) => freeze(x, memo)) };
+  else if (o instanceof PyList) p = { list: o.items.map((x) => freeze(x, memo)) };
+  else return raise(excType('TypeError'), `cannot pickle '${o.ob_type.name}' object`);
+  if (typeof p === 'object' && p !== null) memo.set(o, p);
+  return p;
+}
+
+function thaw(p: Pickled, memo: Map<Pickled, PyObject>): PyObject {
+  if (p === null) return incref(rt.None);
+  if (typeof p === 'string') return newStr(p);
+  if (typeof p !== 'object') return newInt(p);
+  const seen = memo.get(p);
+  if (seen) return incref(seen);
+  const o = 'tuple' in p ? newTuple(p.tuple.map((x) => thaw(x, memo))) : newList(p.list.map((x) => thaw(x, memo)));
+  memo.set(p, o);
+  return o;
 }

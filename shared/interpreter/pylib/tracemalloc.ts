@@ -1,7 +1,8 @@
 // tracemalloc (Lib/tracemalloc.py): snapshots, statistics by line, file or traceback, and their comparison, over
 // the native _tracemalloc (modules/tracemalloc.ts). Written to print what CPython's module prints (str() and
 // repr() of Frame, Traceback, Trace, Statistic, StatisticDiff; sort orders; error messages). Snapshot.dump and
-// Snapshot.load (pickle) are not simulated.
+// Snapshot.load keep the pickled traces in the run's own store (_tracemalloc._dump_snapshot): the simulation
+// writes no real file.
 export const source = String.raw`"""Trace memory allocations (simulated)."""
 
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from functools import total_ordering
 import linecache
 
 from _tracemalloc import *
-from _tracemalloc import _get_object_traceback, _get_traces
+from _tracemalloc import _get_object_traceback, _get_traces, _dump_snapshot, _load_snapshot
 
 
 def _format_size(size, sign):
@@ -411,11 +412,18 @@ class Snapshot:
         self.traceback_limit = traceback_limit
 
     def dump(self, filename):
-        raise NotImplementedError("Snapshot.dump is not simulated")
+        """
+        Write the snapshot into a file.
+        """
+        _dump_snapshot(filename, self.traces._traces, self.traceback_limit)
 
     @staticmethod
     def load(filename):
-        raise NotImplementedError("Snapshot.load is not simulated")
+        """
+        Load a snapshot from a file.
+        """
+        traces, traceback_limit = _load_snapshot(filename)
+        return Snapshot(traces, traceback_limit)
 
     def _filter_trace(self, include_filters, exclude_filters, trace):
         if include_filters:

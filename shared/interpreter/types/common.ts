@@ -330,8 +330,9 @@ export function addSlotWrappers(type: PyType): void {
   }
 }
 
-/** pow(a, b, mod) of the types that have a ternary pow (int, and complex's refusal). */
-export const ternaryPow = new Map<PyType, (a: PyObject, b: PyObject, m: PyObject) => PyObject>();
+/** pow(a, b, mod) of the types that have a ternary pow (int, and complex's refusal). Weak: every run makes its
+ *  own int and complex types, and a strong map kept each earlier run's heap alive through them. */
+export const ternaryPow = new WeakMap<PyType, (a: PyObject, b: PyObject, m: PyObject) => PyObject>();
 
 /** Marks a builtin type unhashable as CPython does (`__hash__ = None` in its dict). */
 export function setUnhashable(type: PyType): void {
@@ -417,7 +418,9 @@ export function clinic(fname: string, args: PyObject[], kwnames: PyStr[] | null,
  * third argument, Python functions and other descriptors go through callDescriptor.
  */
 export function callMethodOf(meth: PyObject, self: PyObject, args: PyObject[]): PyObject {
-  if (meth instanceof PyBuiltin && meth.self === null && meth.ob_type === rt.t.method_descriptor) return meth.fn(args, null, self);
+  if (meth instanceof PyBuiltin && meth.self === null && (meth.ob_type === rt.t.method_descriptor || meth.ob_type === rt.t.wrapper_descriptor)) {
+    return meth.fn(args, null, self);
+  }
   return callDescriptor(meth, self, args);
 }
 

@@ -127,7 +127,9 @@ export function beforeMerge(d: PyDict, other: PyDict): boolean {
     (other.tableSize === 2 ** LOG_MINSIZE || usableFraction(other.tableSize / 2) < other.map.size)) {
     return true;
   }
-  if (usableFraction(d.tableSize || 2 ** LOG_MINSIZE) < other.map.size) {
+  // An empty dict has Py_EMPTY_KEYS, whose dk_log2_size is 0: USABLE_FRACTION(1) is 0, so merging anything into
+  // it resizes to estimate_log2_keysize first (for one str key, 16 slots before 3.14).
+  if (usableFraction(d.tableSize || 1) < other.map.size) {
     const unicode = other.sharedKeys ? true : other.unicodeKeys;
     d.unicodeKeys = d.tableSize ? d.unicodeKeys : true;
     resize(d, estimateLog2Keysize(d.map.size + other.map.size), unicode);

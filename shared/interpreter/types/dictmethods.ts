@@ -506,11 +506,16 @@ export function dictFromKeys(cls: PyType, iterable: PyObject, value: PyObject): 
   const d = call(cls, []);
   try {
     if (d.ob_type === rt.t.dict && (d as PyDict).map.size === 0) {
+      // Both fast paths size the table for all the keys first (dictresize to estimate_log2_keysize): str-only
+      // as the source dict's keys are, general for a set's.
       if (iterable.ob_type === rt.t.dict) {
-        for (const e of dict.entries(iterable as PyDict)) dict.setItem(d as PyDict, e.key, value);
+        const src = iterable as PyDict;
+        keys.resize(d as PyDict, keys.estimateLog2Keysize(src.map.size), src.sharedKeys !== null || src.unicodeKeys);
+        for (const e of dict.entries(src)) dict.setItem(d as PyDict, e.key, value);
         return d;
       }
       if (iterable.ob_type === rt.t.set || iterable.ob_type === rt.t.frozenset) {
+        keys.resize(d as PyDict, keys.estimateLog2Keysize((iterable as PySet).map.size), false);
         for (const k of setKeys(iterable as PySet)) dict.setItem(d as PyDict, k, value);
         return d;
       }

@@ -6,7 +6,7 @@ import {
   callDescriptor, excType, getAttr, getItem, indexValue, isRaised, lookupType, repr, str as pyStr, typeName,
 } from '../abstract';
 import { PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple } from '../objects';
-import { decref, incref, newDict, newInt, newStr, newTuple, raise, rt } from '../runtime';
+import { decref, incref, newDict, newInt, newStr, newStrUncached, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import * as dict from './dict';
 import { callMethodOf } from './common';
@@ -473,7 +473,8 @@ function formatComplexInternal(re: number, im: number, f: FormatSpec): string {
 
 /** int.__format__ (_PyLong_FormatAdvancedWriter) */
 export function formatInt(o: PyInt, spec: string): PyStr {
-  if (spec === '') return o.ob_type === rt.t.int ? newStr(String(o.value)) : pyStr(o);
+  // format_obj (Python/formatter_unicode.c): an empty spec is str(o), a new str even for one digit
+  if (spec === '') return o.ob_type === rt.t.int ? newStrUncached(String(o.value)) : pyStr(o);
   const f = parseSpec(o, spec, 'd', '>');
   switch (f.type) {
     case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':

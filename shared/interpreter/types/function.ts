@@ -2,12 +2,13 @@
 // objects, bound methods, builtin functions and method descriptors, staticmethod, classmethod, property, cells.
 import { addressHex, call, excType, genericGetAttr, getAttr, getAttrOpt, hash, isTrue, reprText, typeName } from '../abstract';
 import {
-  PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
+  PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyMethodWrapper, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
 } from '../objects';
 import { alloc, decref, incref, internStr, newDict, newInt, newStr, newTuple, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
 import type { CodeObject } from '../code';
 import * as dict from './dict';
+import { pointerHash } from './object';
 import { bindArgs, method } from './util';
 
 export function newMethod(func: PyObject, self: PyObject): PyMethod {
@@ -162,6 +163,69 @@ export function install(t: TypeTable): void {
     if (name.value === '__objclass__' && d.owner) return incref(d.owner);
     if (name.value === '__qualname__' && d.owner) return newStr(`${d.owner.name}.${d.name}`);
     return b.slots.tp_getattro!(self, name);
+  };
+
+  // wrapper_descriptor (Objects/descrobject.c wrapperdescr_*): a builtin type's slot in its dict, `int.__add__`;
+  // binding makes a method-wrapper holding the descriptor and self (PyWrapper_New).
+  const wd = t.wrapper_descriptor;
+  wd.slots.tp_descr_get = (self, obj) => {
+    const d = self as PyBuiltin;
+    if (obj === null) return incref(self);
+    if (d.owner && !(obj.ob_type === d.owner || obj.ob_type.mro.includes(d.owner))) {
+      return raise(excType('TypeError'), `descriptor '${d.name}' for '${d.owner.name}' objects doesn't apply to a '${typeName(obj)}' object`);
+    }
+    return alloc(new PyMethodWrapper(rt.t.method_wrapper, incref(d), incref(obj)), rt.t.method_wrapper.basicsize);
+  };
+  wd.slots.tp_call = (self, args, kw) => {
+    const d = self as PyBuiltin;
+    if (!args.length) raise(excType('TypeError'), `descriptor '${d.name}' of '${d.owner?.name}' object needs an argument`);
+    const obj = args[0];
+    if (d.owner && !(obj.ob_type === d.owner || obj.ob_type.mro.includes(d.owner))) {
+      raise(excType('TypeError'), `descriptor '${d.name}' requires a '${d.owner.name}' object but received a '${typeName(obj)}'`);
+    }
+    return d.fn(args.slice(1), kw, obj);
+  };
+  wd.slots.tp_repr = (self) => newStr(`<slot wrapper '${(self as PyBuiltin).name}' of '${(self as PyBuiltin).owner?.name}' objects>`);
+  wd.slots.tp_getattro = md.slots.tp_getattro;
+
+  // method-wrapper (wrapper_* in Objects/descrobject.c): calls the slot with self; equal when both the
+  // descriptor and self are the same objects.
+  const mw = t.method_wrapper;
+  mw.slots.tp_call = (self, args, kw) => {
+    const w = self as PyMethodWrapper;
+    return w.descr.fn(args, kw, w.self);
+  };
+  mw.slots.tp_repr = (self) => {
+    const w = self as PyMethodWrapper;
+    return newStr(`<method-wrapper '${w.descr.name}' of ${typeName(w.self)} object at ${addressHex(w.self)}>`);
+  };
+  // wrapper_dealloc drops descr, then self.
+  mw.slots.tp_clear = (self) => {
+    decref((self as PyMethodWrapper).descr);
+    decref((self as PyMethodWrapper).self);
+  };
+  mw.slots.tp_traverse = (self, visit) => {
+    visit((self as PyMethodWrapper).descr);
+    visit((self as PyMethodWrapper).self);
+  };
+  mw.slots.tp_richcompare = (a, b, op) => {
+    if ((op !== 2 && op !== 3) || !(b instanceof PyMethodWrapper)) return incref(rt.NotImplemented);
+    const eq = (a as PyMethodWrapper).descr === b.descr && (a as PyMethodWrapper).self === b.self;
+    return incref(eq === (op === 2) ? rt.True : rt.False);
+  };
+  // wrapper_hash: the generic (pointer) hash of self xor the descriptor's pointer hash.
+  mw.slots.tp_hash = (self) => {
+    const x = Number(BigInt(pointerHash((self as PyMethodWrapper).self)) ^ BigInt(pointerHash((self as PyMethodWrapper).descr)));
+    return x === -1 ? -2 : x;
+  };
+  mw.slots.tp_getattro = (self, name) => {
+    const w = self as PyMethodWrapper;
+    if (name.value === '__self__') return incref(w.self);
+    if (name.value === '__name__') return newStr(w.descr.name);
+    if (name.value === '__objclass__' && w.descr.owner) return incref(w.descr.owner);
+    if (name.value === '__qualname__' && w.descr.owner) return newStr(`${w.descr.owner.name}.${w.descr.name}`);
+    if (name.value === '__doc__') return w.descr.doc ? newStr(w.descr.doc) : incref(rt.None);
+    return null;
   };
 
   const cmd = t.classmethod_descriptor;

@@ -4,7 +4,7 @@ import {
   callDescriptor, call, excType, findSlot, hashOfInt, isTrue, lookupType, typeName,
 } from '../abstract';
 import { PyBuiltin, PyBytes, PyInt, PyObject, PyStr, type PyType } from '../objects';
-import { alloc, decref, incref, intSize, newBool, newFloat, newInt, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, incref, intSize, newBool, newFloat, newInt, newStr, newStrUncached, newTuple, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
 import {
   addSlotWrappers, clinic, cmpResult, def, getter, indexOf, noKw, notImplemented, ternaryPow,
@@ -606,7 +606,9 @@ export function install(t: TypeTable): void {
   const int = t.int;
   const s = int.slots;
   s.tp_new = intNew;
-  s.tp_repr = (o) => newStr(intRepr((o as PyInt).value));
+  // long_to_decimal_string (Objects/longobject.c) writes the digits into a PyUnicode_New result: str(7) is
+  // a new str, not the '7' singleton.
+  s.tp_repr = (o) => newStrUncached(intRepr((o as PyInt).value));
   s.tp_hash = (o) => hashOfInt((o as PyInt).value);
   s.tp_richcompare = intRichCompare;
   s.nb_bool = (o) => !isZero((o as PyInt).value);

@@ -3,6 +3,7 @@
 import { callDescriptor, defaultRepr, EQ, excType, findSlot, genericGetAttr, genericSetAttr, isTrue, iterate, lookupType, NE, repr, reprText, str, strText, typeName } from '../abstract';
 import { PyBuiltin, PyDict, PyInstance, PyObject, PyTuple, PyType, type PyStr } from '../objects';
 import { instanceCreated } from './dictkeys';
+import { inlineValuesSize } from '../footprint';
 import type { TypeTable as _TT } from '../typetable';
 import { alloc, decref, incref, newBool, newDict, newInt, newStr, raise, rt } from '../runtime';
 import type { TypeTable } from '../typetable';
@@ -31,8 +32,10 @@ export function newInstance(type: PyType): PyObject {
   if (type.solidBase && type.solidBase !== rt.t.object) {
     return raise(excType('TypeError'), `object.__new__(${type.name}) is not safe, use ${type.solidBase.name}.__new__()`);
   }
+  // The allocation is sized before init_inline_values lowers the shared keys' dk_usable.
+  const size = instanceSize(type) + inlineValuesSize(type);
   instanceCreated(type);
-  return alloc(new PyInstance(type), instanceSize(type));
+  return alloc(new PyInstance(type), size);
 }
 
 /** object_new's Py_TPFLAGS_IS_ABSTRACT check: the flag is set when a class's __abstractmethods__ (which

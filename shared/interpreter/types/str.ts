@@ -5,7 +5,7 @@ import {
   EQ, excType, getItem, indexValue, isRaised, str as pyStr, typeName,
 } from '../abstract';
 import { PyDict, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, type PyType } from '../objects';
-import { alloc, decref, incref, newBool, newInt, newStr, newTuple, raise, rt, strSize, utf8Length } from '../runtime';
+import { alloc, decref, incref, newBool, newInt, newStr, newStrUncached, newTuple, raise, rt, strSize, utf8Length } from '../runtime';
 import { isPrintable, reprStr } from '../../text/repr';
 import type { TypeTable } from '../typetable';
 import {
@@ -419,7 +419,7 @@ export function strJoin(sep: PyStr, iterable: PyObject): PyStr {
       if (i) out += sep.value;
       out += (it as PyStr).value;
     }
-    return newStr(out);
+    return newStrUncached(out); // _PyUnicode_JoinArray copies into a PyUnicode_New result
   } finally {
     decref(seq);
   }
@@ -605,12 +605,14 @@ export function install(t: TypeTable): void {
       return f(self);
     });
   };
-  noArgs('upper', (o) => newStr(o.value.toUpperCase()));
-  noArgs('lower', (o) => newStr(lowerText(o.value)));
-  noArgs('title', (o) => newStr(titleText(o.value)));
-  noArgs('capitalize', (o) => (o.value === '' ? unchanged(o) : newStr(capitalizeText(o.value))));
-  noArgs('swapcase', (o) => newStr(swapcaseText(o.value)));
-  noArgs('casefold', (o) => newStr(casefoldText(o.value)));
+  // ascii_upper_or_lower and case_operation (Objects/unicodeobject.c) fill a PyUnicode_New result: even one
+  // Latin-1 character comes back as a new str, not the singleton.
+  noArgs('upper', (o) => newStrUncached(o.value.toUpperCase()));
+  noArgs('lower', (o) => newStrUncached(lowerText(o.value)));
+  noArgs('title', (o) => newStrUncached(titleText(o.value)));
+  noArgs('capitalize', (o) => (o.value === '' ? unchanged(o) : newStrUncached(capitalizeText(o.value))));
+  noArgs('swapcase', (o) => newStrUncached(swapcaseText(o.value)));
+  noArgs('casefold', (o) => newStrUncached(casefoldText(o.value)));
   const predicate = (name: string, f: (cps: string[]) => boolean, empty = false): void => {
     noArgs(name, (o) => {
       const cps = codePoints(o.value);
@@ -737,7 +739,7 @@ export function install(t: TypeTable): void {
       if (n === 0) return unchanged(self);
       out += tx.slice(i);
     }
-    return newStr(out);
+    return newStrUncached(out); // replace() fills a PyUnicode_New result
   });
   const searcher = (name: string, f: (tx: Text, sub: Text, start: number, end: number) => PyObject): void => {
     def<PyStr>(type, name, (self, args, kw) => {

@@ -5,7 +5,7 @@ import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf,
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
-import { alloc, decref, incref, internStr, newBool, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
+import { alloc, decref, fillUtf8, incref, internStr, newBool, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
 import { basicWeakref } from '../modules/weakref';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
@@ -96,7 +96,7 @@ function layOut(type: PyType, best: PyType, hasSlots: boolean): void {
 }
 
 /** type.__new__(metatype, name, bases, namespace, **kwds). */
-export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwargs: [string, PyObject][] = [], basesArg: PyTuple | null = null): PyType {
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwargs: [string, PyObject][] = [], nameObj: PyStr | null = null, basesArg: PyTuple | null = null): PyType {
   for (const b of bases) {
     if (!b.baseType) typeError(`type '${b.name}' is not an acceptable base type`);
   }
@@ -112,6 +112,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   alloc(type, meta.basicsize);
   type.heapType = true;
   type.hasGC = true;
+  // type_new_set_name (Objects/typeobject.c): ht_name holds the name object, and tp_name is its UTF-8 form
+  // (PyUnicode_AsUTF8AndSize, which gives a non-ASCII name its UTF-8 copy).
+  if (nameObj) {
+    type.htName = incref(nameObj);
+    fillUtf8(nameObj);
+  }
   type.solidBase = solid;
   type.slots = {};
   type.basicsize = solid.basicsize;
@@ -135,6 +141,9 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   }
   const qual = dict.getItemStr(ns, '__qualname__');
   type.qualname = qual instanceof PyStr ? qual.value : name;
+  // type_new_set_names: ht_qualname is the namespace's __qualname__ (taken out of the dict) or ht_name.
+  const qualObj = qual instanceof PyStr ? qual : type.htName;
+  if (qualObj) type.htQualname = incref(qualObj);
   if (qual) dict.delItemStr(type.dict, '__qualname__');
   // __slots__: named slots instead of a __dict__ (and __weakref__) per instance.
   const slotsDecl = dict.getItemStr(ns, '__slots__');
@@ -477,8 +486,8 @@ const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__name__', '__qualname__', '
 /** The attributes every class has (type's getset descriptors). */
 function typeSpecial(type: PyType, n: string): PyObject | null {
   switch (n) {
-    case '__name__': return newStr(type.name);
-    case '__qualname__': return newStr(type.qualname);
+    case '__name__': return type.htName ? incref(type.htName) : newStr(type.name);
+    case '__qualname__': return type.htQualname ? incref(type.htQualname) : newStr(type.qualname);
     case '__module__': return newStr(type.module);
     case '__bases__': return type.basesTuple ? incref(type.basesTuple) : newTuple(type.bases.map((b) => incref(b)));
     case '__base__': return incref(type.base ?? rt.None);
@@ -503,8 +512,23 @@ function typeSetattro(self: PyObject, name: PyStr, value: PyObject | null): void
     findSlot(metaAttr.ob_type, 'tp_descr_set')!(metaAttr, type, value);
     return;
   }
-  if (name.value === '__name__' && value instanceof PyStr) type.name = value.value;
-  if (name.value === '__qualname__' && value instanceof PyStr) { type.qualname = value.value; return; }
+  // type_set_name: tp_name becomes the new name's UTF-8 form (its UTF-8 copy made), ht_name the object.
+  if (name.value === '__name__' && value instanceof PyStr) {
+    type.name = value.value;
+    fillUtf8(value);
+    const old = type.htName;
+    type.htName = incref(value);
+    if (old) decref(old);
+    typeModified();
+    return;
+  }
+  if (name.value === '__qualname__' && value instanceof PyStr) {
+    type.qualname = value.value;
+    const old = type.htQualname;
+    type.htQualname = incref(value);
+    if (old) decref(old);
+    return;
+  }
   if (value) dict.setItemStr(type.dict, name.value, value);
   else if (!dict.delItemStr(type.dict, name.value)) raiseAttributeError(type, name.value);
   typeModified();
@@ -645,7 +669,7 @@ function typeTpNew(meta: PyType, args: PyObject[], kwnames: PyStr[] | null): PyO
   if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${typeName(ns)}`);
   const kwargs: [string, PyObject][] = [];
   for (let i = 0; i < nkw; i++) kwargs.push([kwnames![i].value, args[pos.length + i]]);
-  return typeNew(meta, (name as PyStr).value, (bases as PyTuple).items as PyType[], ns as PyDict, kwargs, bases as PyTuple);
+  return typeNew(meta, (name as PyStr).value, (bases as PyTuple).items as PyType[], ns as PyDict, kwargs, name as PyStr, bases as PyTuple);
 }
 
 /** dir(): the sorted attribute names of an object (object.__dir__ / type.__dir__). */
@@ -689,12 +713,15 @@ export function install(t: TypeTable): void {
       decref(ty.base!);
     }
     ty.mroTuple = ty.basesTuple = null;
-    // tp_subclasses goes last (type_dealloc); its subclasses, still alive, hold this class through tp_bases.
+    // tp_subclasses goes after the others (type_dealloc); its subclasses, still alive, hold this class through tp_bases.
     if (ty.subclasses) {
       const subclasses = ty.subclasses;
       ty.subclasses = null;
       decref(subclasses);
     }
+    if (ty.htName) decref(ty.htName);
+    if (ty.htQualname) decref(ty.htQualname);
+    ty.htName = ty.htQualname = null;
   };
   // type_clear, what the collector calls: empties the dict and drops tp_mro; the rest goes at dealloc.
   type.gcClear = typeGcClear;

@@ -6,9 +6,35 @@ import { alloc, decref, incref, internStr, newTuple, newTupleFromArray, raise, r
 import { setItemStrNew } from './dict';
 import { calculateSuggestion } from '../suggestions';
 
-/** Adds a method descriptor to a builtin type's dict: fn receives self as its third argument. */
+/** The dunder names of slotdefs (Objects/typeobject.c): a builtin type's slot shows in its dict as a slot
+ *  wrapper (wrapper_descriptor) under these names; __new__ is apart (tp_new_wrapper, a builtin method). */
+const SLOT_NAMES = new Set([
+  '__getattribute__', '__getattr__', '__setattr__', '__delattr__', '__repr__', '__hash__', '__call__', '__str__',
+  '__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__', '__iter__', '__next__', '__get__', '__set__',
+  '__delete__', '__init__', '__del__', '__await__', '__aiter__', '__anext__', '__buffer__', '__release_buffer__',
+  '__add__', '__radd__', '__sub__', '__rsub__', '__mul__', '__rmul__', '__mod__', '__rmod__', '__divmod__',
+  '__rdivmod__', '__pow__', '__rpow__', '__neg__', '__pos__', '__abs__', '__bool__', '__invert__', '__lshift__',
+  '__rlshift__', '__rshift__', '__rrshift__', '__and__', '__rand__', '__xor__', '__rxor__', '__or__', '__ror__',
+  '__int__', '__float__', '__iadd__', '__isub__', '__imul__', '__imod__', '__ipow__', '__ilshift__', '__irshift__',
+  '__iand__', '__ixor__', '__ior__', '__floordiv__', '__rfloordiv__', '__truediv__', '__rtruediv__',
+  '__ifloordiv__', '__itruediv__', '__index__', '__matmul__', '__rmatmul__', '__imatmul__', '__len__',
+  '__getitem__', '__setitem__', '__delitem__', '__contains__',
+]);
+
+/** Slot names a type defines as a plain method instead (METH_COEXIST in its tp_methods): list_methods,
+ *  mapp_methods (Objects/dictobject.c), set_methods and frozenset_methods. */
+const COEXIST: Record<string, string[]> = {
+  list: ['__getitem__'],
+  dict: ['__getitem__', '__contains__'],
+  set: ['__contains__'],
+  frozenset: ['__contains__'],
+};
+
+/** Adds a method to a builtin type's dict: a slot wrapper for a slot's dunder name, else a method descriptor.
+ *  fn receives self as its third argument. */
 export function method(type: PyType, name: string, fn: NativeFn, doc: string | null = null): void {
-  const d = alloc(new PyBuiltin(rt.t.method_descriptor, name, fn, null, type, doc), 7 * rt.version.ptr);
+  const slot = SLOT_NAMES.has(name) && !COEXIST[type.name]?.includes(name);
+  const d = alloc(new PyBuiltin(slot ? rt.t.wrapper_descriptor : rt.t.method_descriptor, name, fn, null, type, doc), 7 * rt.version.ptr);
   setItemStrNew(type.dict, name, d);
 }
 

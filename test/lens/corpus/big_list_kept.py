@@ -3,7 +3,7 @@ import math
 
 
 def load_readings(count):
-    readings = [math.sin(i / 50.0) * 10 + (i % 7) for i in range(count)]  # expect: long-lived-allocation
+    readings = [math.sin(i / 50.0) * 10 + (i % 7) for i in range(count)]
     return readings
 
 
@@ -14,7 +14,7 @@ def describe(values):
 
 
 def main():
-    readings = load_readings(14000)
+    readings = load_readings(14000)  # expect: long-lived-allocation
     mean, stdev = describe(readings)
     print(f"mean {mean:.3f} stdev {stdev:.3f}")
 
