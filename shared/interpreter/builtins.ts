@@ -8,7 +8,7 @@ import {
   alloc, decref, incref, newBool, newDict, newFloat, newInt, newList, newStr, newTuple, newTupleFromArray, internStr, raise, rt, xdecref,
 } from './runtime';
 import { computeLinearMro } from './typetable';
-import { bindArgs, builtinFunction, exactArgs, invalidKeyword, rangeArgs } from './types/util';
+import { bindArgs, builtinFunction, clinicParserInit, exactArgs, invalidKeyword, rangeArgs } from './types/util';
 import * as dict from './types/dict';
 import { makeBuildClass } from './types/type';
 import { hash64 } from './types/hashing';
@@ -44,19 +44,6 @@ function writeTo(file: PyObject | null, s: string): void {
   } finally {
     decref(text);
   }
-}
-
-/**
- * 3.11 Argument Clinic: the first call of a builtin that parses keywords initialises its static _PyArg_Parser,
- * whose parser_init allocates the tuple of keyword names it keeps for the rest of the run (3.12+ compile it in).
- */
-function clinicParserInit(name: string, keywords: string[]): void {
-  if (rt.v !== 311) return;
-  const parsers = ((rt as { clinicParsers?: Map<string, PyObject> }).clinicParsers ??= new Map());
-  if (parsers.has(name)) return;
-  const kwtuple = newTuple(keywords.map((k) => internStr(k)));
-  parsers.set(name, kwtuple);
-  rt.trace?.hold(`${name}() argument parser`, kwtuple);
 }
 
 const print: Fn = (args, kwnames) => {

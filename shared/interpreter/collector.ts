@@ -423,6 +423,7 @@ function markAtStart(): number {
   marked += markVisited(rt.builtins, reachable);
   marked += markAllReachable(reachable);
   marked += markStacks(true);
+  marked += rt.gc.startupObjects;
   rt.gc.workToDo -= marked;
   rt.gc.phase = 'collect';
   return marked;

@@ -235,6 +235,11 @@ export class PyType extends PyObject {
    *  types, whose tuples are static). */
   basesTuple: PyTuple | null = null;
   mroTuple: PyTuple | null = null;
+  /** tp_subclasses: address of each subclass → a weak reference to it (made on the first subclass). */
+  subclasses: PyDict | null = null;
+  /** A builtin type subclassed before the program started: the entries the program's classes add to its
+   *  tp_subclasses (key and weakref), the dict itself being outside the simulated heap. */
+  startupSubclasses: Map<PyType, [PyObject, PyObject]> | null = null;
   slots: TypeSlots = {};
   /** tp_clear as the collector calls it, where it differs from what deallocation releases: it drops (and
    *  nulls, as Py_CLEAR does) the references a cycle can run through, so that deallocation does not drop them

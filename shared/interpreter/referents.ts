@@ -77,6 +77,14 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
       named('__bases__', o.basesTuple);
       named('__base__', o.base);
     }
+    // tp_subclasses: counted, not traversed (type_traverse leaves it out: it holds only weak references).
+    named('tp_subclasses', o.subclasses);
+    if (o.startupSubclasses) {
+      for (const [key, ref] of o.startupSubclasses.values()) {
+        visit(Slot.KEY, 0, key);
+        visit(Slot.VALUE, key, ref);
+      }
+    }
     named('__name__', o.htName);
     named('__qualname__', o.htQualname);
     extras = false;

@@ -111,12 +111,13 @@ export function makeTypeTable(): TypeTable {
     classmethod: make('classmethod', object, 32, 0, true),
     super: make('super', object, 40, 0, true),
     mappingproxy: make('mappingproxy', object, 24, 0, true),
-    weakref: make('weakref', object, 64, 0, true),
+    weakref: make('ReferenceType', object, 64, 0, true), // tp_name "weakref.ReferenceType"
     opaque: make('<not simulated>', object, 16),
     iterators: new Map(),
     exc: new Map(),
   };
   table.bool.baseType = false;
+  table.weakref.module = 'weakref';
   table.NoneType.baseType = false;
   for (const t of Object.values(table)) {
     if (t instanceof PyType) t.mro = computeLinearMro(t);

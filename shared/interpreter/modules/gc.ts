@@ -6,7 +6,7 @@ import { PERMANENT, type GCList } from '../gcstate';
 import { PyModule, PyObject, PyStr, PyType } from '../objects';
 import { decref, deallocHooks, incref, newBool, newDict, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
 import * as dict from '../types/dict';
-import { builtinFunction, exactArgs, rangeArgs, withArgsTuple } from '../types/util';
+import { builtinFunction, clinicParserInit, exactArgs, rangeArgs, withArgsTuple } from '../types/util';
 
 const DEBUG_FLAGS: [string, number][] = [
   ['DEBUG_STATS', 1], ['DEBUG_COLLECTABLE', 2], ['DEBUG_UNCOLLECTABLE', 4], ['DEBUG_SAVEALL', 32], ['DEBUG_LEAK', 38],
@@ -80,6 +80,7 @@ export function installGc(m: PyModule): void {
   const intArg = (o: PyObject) => Number(indexValue(o));
 
   fn('collect', (args, kw) => {
+    if (kw?.length) clinicParserInit('gc.collect', ['generation']);
     let generation = 2;
     if (args.length) {
       rangeArgs('collect', args, 0, 1);
@@ -131,6 +132,7 @@ export function installGc(m: PyModule): void {
     return newList(out);
   });
   fn('get_objects', (args, kw) => {
+    if (kw?.length) clinicParserInit('gc.get_objects', ['generation']);
     rangeArgs('get_objects', args, 0, 1);
     let generation: number | null = null;
     if (args.length && args[0] !== rt.None) {

@@ -14,7 +14,7 @@ import { addSlotWrappers } from '../types/object';
 function weakrefable(t: PyType): boolean {
   if (t.heapType) return t.weakrefable;
   const names = ['function', 'type', 'set', 'frozenset', 'generator', 'method', 'code', 'weakref', 'builtin_function_or_method', 'property', 'module', 'frame'];
-  return t.mro.some((b) => names.includes(b.name) || rt.t.exc.get('BaseException') === b);
+  return t.mro.some((b) => names.includes(b.name) || b.weakrefable);
 }
 
 function list(o: PyObject): PyObject[] {
@@ -95,6 +95,11 @@ function newRef(type: PyType, obj: PyObject, callback: PyObject | null): PyObjec
   const r = alloc(new PyWeakref(type, obj, callback ? incref(callback) : null), 8 * rt.version.ptr);
   insert(obj, r);
   return r;
+}
+
+/** PyWeakref_NewRef(obj, NULL): the object's basic weak reference (a new one if it has none). */
+export function basicWeakref(obj: PyObject): PyObject {
+  return newRef(rt.t.weakref, obj, null);
 }
 
 function referentOrRaise(p: PyObject): PyObject {

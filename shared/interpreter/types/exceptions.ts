@@ -93,7 +93,8 @@ export function makeExceptionTypes(t: TypeTable): void {
     type.basicsize = (9 + extraFields(name)) * rt.version.ptr;
     type.hasGC = true;
     type.instanceDict = true;
-    type.weakrefable = true;
+    // No weakref list in PyBaseExceptionObject (tp_weaklistoffset 0); ExceptionGroup, made by type_new, has one.
+    type.weakrefable = name === 'ExceptionGroup';
     type.mro = second ? [type, base, ...second.mro] : computeLinearMro(type);
     t.exc.set(name, type);
   }

@@ -5,7 +5,8 @@ import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf,
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
-import { alloc, decref, fillUtf8, incref, internStr, newBool, newInt, newList, newStr, newTuple, raise, rt } from '../runtime';
+import { alloc, decref, fillUtf8, incref, internStr, newBool, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
+import { basicWeakref } from '../modules/weakref';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
 import { evalFrame } from '../vm';
@@ -70,7 +71,7 @@ function hasDictOffset(b: PyType): boolean {
 
 function hasWeaklist(b: PyType): boolean {
   if (b.heapType) return b.weakrefable || b.managedWeakref;
-  return b.mro.some((c) => BUILTIN_WEAKLIST.includes(c.name));
+  return b.mro.some((c) => c.weakrefable || BUILTIN_WEAKLIST.includes(c.name));
 }
 
 /**
@@ -95,7 +96,7 @@ function layOut(type: PyType, best: PyType, hasSlots: boolean): void {
 }
 
 /** type.__new__(metatype, name, bases, namespace, **kwds). */
-export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwargs: [string, PyObject][] = [], nameObj: PyStr | null = null): PyType {
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwargs: [string, PyObject][] = [], nameObj: PyStr | null = null, basesArg: PyTuple | null = null): PyType {
   for (const b of bases) {
     if (!b.baseType) typeError(`type '${b.name}' is not an acceptable base type`);
   }
@@ -123,7 +124,8 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   type.itemsize = solid.itemsize;
   type.mro = c3(type, bases);
   // tp_bases (the class statement's tuple, or (object,)), tp_base and tp_mro hold their types.
-  type.basesTuple = newTuple(bases.map((b) => incref(b)));
+  // type_new_get_bases: the bases tuple passed in, or a new (object,) when there is none.
+  type.basesTuple = basesArg && basesArg.items.length ? incref(basesArg) : newTuple(bases.map((b) => incref(b)));
   incref(type.base!);
   type.mroTuple = newTuple(type.mro.map((b) => incref(b)));
   type.dict = dict.copyDict ? dict.copyDict(ns) : ns;
@@ -146,7 +148,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   // __slots__: named slots instead of a __dict__ (and __weakref__) per instance.
   const slotsDecl = dict.getItemStr(ns, '__slots__');
   const baseHasDict = type.mro.slice(1).some((b) => b.instanceDict);
-  const baseWeak = type.mro.slice(1).some((b) => b.weakrefable);
+  const baseWeak = type.mro.slice(1).some(hasWeaklist); // a builtin base's tp_weaklistoffset too (set)
   type.slotNames = type.mro.slice(1).reverse().flatMap((b) => b.slotNames.filter((n) => !!n));
   type.slotNames = [...new Set(type.slotNames)];
   if (slotsDecl) {
@@ -228,10 +230,17 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     dict.delItemStr(type.dict, '__classcell__');
   }
   typeModified();
-  // __set_name__ on descriptors, then the parent's __init_subclass__.
-  for (const e of dict.entries(type.dict)) {
-    const setName = lookupType(e.value.ob_type, '__set_name__');
-    if (setName && e.value.ob_type.heapType) decref(callDescriptor(setName, e.value, [type, e.key]));
+  addSubclass(type);
+  // __set_name__ on descriptors (type_new_set_names walks a copy of the class dict), then the parent's
+  // __init_subclass__.
+  const namesToSet = dict.copyDict(type.dict);
+  try {
+    for (const e of dict.entries(namesToSet)) {
+      const setName = lookupType(e.value.ob_type, '__set_name__');
+      if (setName && e.value.ob_type.heapType) decref(callDescriptor(setName, e.value, [type, e.key]));
+    }
+  } finally {
+    decref(namesToSet);
   }
   const sup = superLookup(type, '__init_subclass__');
   if (sup) {
@@ -244,6 +253,71 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   }
   return type;
 }
+
+/**
+ * add_subclass (Objects/typeobject.c, from PyType_Ready): each base keeps a weak reference to the new class in its
+ * tp_subclasses dict, keyed by the class's address (PyLong_FromVoidPtr). The dict is made on the base's first
+ * subclass and freed when its last one goes (remove_subclass). The builtin types that already have subclasses
+ * when a program starts keep theirs for the whole run: that dict is outside the simulated heap (the interpreter
+ * state's, 3.12+), so its entries are kept on the type (startupSubclasses) and only the key and the weakref are
+ * simulated objects.
+ */
+function addSubclass(type: PyType): void {
+  for (const base of type.bases) {
+    const key = newInt(type.address);
+    const ref = basicWeakref(type);
+    if (hasStartupSubclasses(base)) {
+      (base.startupSubclasses ??= new Map()).set(type, [key, ref]);
+      rt.trace?.touch(base);
+      continue;
+    }
+    if (!base.subclasses) {
+      base.subclasses = dict.newDictObject();
+      rt.trace?.touch(base);
+    }
+    setItem(base.subclasses, key, ref);
+    decref(ref);
+    decref(key);
+  }
+}
+
+/** remove_all_subclasses (type_dealloc): the bases drop their weak references to a class that goes. */
+function removeSubclass(type: PyType): void {
+  for (const base of type.bases) {
+    const entry = base.startupSubclasses?.get(type);
+    if (entry) {
+      base.startupSubclasses!.delete(type);
+      rt.trace?.touch(base);
+      decref(entry[0]); // delitem_common: the key, then the value
+      decref(entry[1]);
+      continue;
+    }
+    const subclasses = base.subclasses;
+    if (!subclasses) continue;
+    const key = newInt(type.address);
+    if (dict.getItem(subclasses, key)) dict.delItem(subclasses, key);
+    decref(key);
+    if (subclasses.map.size === 0) {
+      base.subclasses = null;
+      rt.trace?.touch(base);
+      decref(subclasses);
+    }
+  }
+}
+
+/**
+ * The builtin types that have subclasses before the program runs: a base of another builtin type (PyType_Ready
+ * added it at startup), and those the modules loaded at startup subclass (namedtuples, OrderedDict, enum's
+ * property...: type.__subclasses__ of each builtin type in the oracle's CPython, test/oracle/driver.py).
+ */
+function hasStartupSubclasses(base: PyType): boolean {
+  if (base.heapType) return false;
+  if (STARTUP_SUBCLASSED.has(base.name) || (rt.v >= 313 && base.name === 'bytes')) return true;
+  for (const t of allTypes) if (!t.heapType && t.bases.includes(base)) return true;
+  return false;
+}
+
+const STARTUP_SUBCLASSED = new Set(['object', 'type', 'int', 'str', 'tuple', 'list', 'dict', 'property', 'classmethod', 'staticmethod']);
 
 /** type_clear (Objects/typeobject.c): the collector breaks a class's cycles by emptying its dict and dropping
  *  its MRO tuple. */
@@ -293,14 +367,59 @@ function collectStrings(o: PyObject): string[] {
   return out;
 }
 
-/** type_call: __new__, then __init__ when __new__ returned an instance of the class. */
+/**
+ * _PyObject_MakeTpCall (Objects/call.c): a class made by a class statement has no tp_vectorcall, and `type`'s
+ * (type_vectorcall) handles only type(x), so calling either packs the positional arguments in a tuple and the
+ * keyword ones in a dict for tp_call; both are freed when the call returns.
+ */
 function typeCall(self: PyObject, args: PyObject[], kwnames: PyStr[] | null): PyObject {
   const type = self as PyType;
   if (type === rt.t.type && args.length === 1 && !kwnames) return incref(args[0].ob_type);
+  if (!type.heapType && type !== rt.t.type) return typeCallImpl(type, args, kwnames);
+  const nkw = kwnames ? kwnames.length : 0;
+  const argsTuple = newTupleFromArray(args.slice(0, args.length - nkw).map(incref));
+  rt.trace?.hold('tp_call arguments', argsTuple);
+  let kwdict: PyDict | null = null;
+  if (nkw) {
+    kwdict = dict.newDictObject(); // _PyStack_AsDict
+    for (let i = 0; i < nkw; i++) setItem(kwdict, kwnames![i], args[args.length - nkw + i]);
+    rt.trace?.hold('tp_call keyword arguments', kwdict);
+  }
+  try {
+    return typeCallImpl(type, args, kwnames);
+  } finally {
+    rt.trace?.release(argsTuple);
+    decref(argsTuple);
+    if (kwdict) {
+      rt.trace?.release(kwdict);
+      decref(kwdict);
+    }
+  }
+}
+
+/**
+ * _PyObject_Call_Prepend (slot_tp_new, slot_tp_init): a Python __new__ or __init__ called with the keyword
+ * dict gets its keywords back as a tuple of names (_PyStack_UnpackDict), made for the call.
+ */
+function withKwnamesTuple<T>(kwnames: PyStr[] | null, body: () => T): T {
+  if (!kwnames || !kwnames.length) return body();
+  const names = newTupleFromArray(kwnames.map(incref));
+  rt.trace?.hold('keyword names', names);
+  try {
+    return body();
+  } finally {
+    rt.trace?.release(names);
+    decref(names);
+  }
+}
+
+/** type_call: __new__, then __init__ when __new__ returned an instance of the class. */
+function typeCallImpl(type: PyType, args: PyObject[], kwnames: PyStr[] | null): PyObject {
   const newm = lookupType(type, '__new__');
   let obj: PyObject;
   if (newm instanceof PyWrapper && newm.callable instanceof PyFunction) {
-    obj = call(newm.callable, [type, ...args], kwnames);
+    const fn = newm.callable;
+    obj = withKwnamesTuple(kwnames, () => call(fn, [type, ...args], kwnames));
   } else {
     const tpNew = findSlot(type, 'tp_new');
     if (!tpNew) typeError(`cannot create '${type.name}' instances`);
@@ -311,7 +430,7 @@ function typeCall(self: PyObject, args: PyObject[], kwnames: PyStr[] | null): Py
   if (init && !(init instanceof PyBuiltin)) {
     let r: PyObject;
     try {
-      r = callDescriptor(init, obj, args, kwnames);
+      r = withKwnamesTuple(kwnames, () => callDescriptor(init, obj, args, kwnames));
     } catch (e) {
       decref(obj);
       throw e;
@@ -550,7 +669,7 @@ function typeTpNew(meta: PyType, args: PyObject[], kwnames: PyStr[] | null): PyO
   if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${typeName(ns)}`);
   const kwargs: [string, PyObject][] = [];
   for (let i = 0; i < nkw; i++) kwargs.push([kwnames![i].value, args[pos.length + i]]);
-  return typeNew(meta, (name as PyStr).value, (bases as PyTuple).items as PyType[], ns as PyDict, kwargs, name as PyStr);
+  return typeNew(meta, (name as PyStr).value, (bases as PyTuple).items as PyType[], ns as PyDict, kwargs, name as PyStr, bases as PyTuple);
 }
 
 /** dir(): the sorted attribute names of an object (object.__dir__ / type.__dir__). */
@@ -585,6 +704,7 @@ export function install(t: TypeTable): void {
   type.slots.tp_clear = (self) => {
     const ty = self as PyType;
     allTypes.delete(ty);
+    if (ty.heapType) removeSubclass(ty);
     const d = ty.dict;
     if (d) decref(d);
     if (ty.mroTuple) decref(ty.mroTuple);
@@ -593,6 +713,12 @@ export function install(t: TypeTable): void {
       decref(ty.base!);
     }
     ty.mroTuple = ty.basesTuple = null;
+    // tp_subclasses goes after the others (type_dealloc); its subclasses, still alive, hold this class through tp_bases.
+    if (ty.subclasses) {
+      const subclasses = ty.subclasses;
+      ty.subclasses = null;
+      decref(subclasses);
+    }
     if (ty.htName) decref(ty.htName);
     if (ty.htQualname) decref(ty.htQualname);
     ty.htName = ty.htQualname = null;

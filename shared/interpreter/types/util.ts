@@ -2,7 +2,7 @@
 // plain list of methods written against the C API conventions (new references out, borrowed in).
 import { excType, typeName } from '../abstract';
 import { PyBuiltin, PyWrapper, type NativeFn, type PyObject, type PyStr, type PyType } from '../objects';
-import { alloc, decref, incref, newTupleFromArray, raise, rt } from '../runtime';
+import { alloc, decref, incref, internStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
 import { setItemStrNew } from './dict';
 import { calculateSuggestion } from '../suggestions';
 
@@ -70,6 +70,20 @@ export function withArgsTuple<T>(args: PyObject[], body: () => T): T {
     rt.trace?.release(tuple);
     decref(tuple);
   }
+}
+
+/**
+ * 3.11 Argument Clinic: the first call of a builtin that parses keywords initialises its static _PyArg_Parser,
+ * whose parser_init allocates the tuple of keyword names it keeps for the rest of the run (3.12+ compile it in).
+ * A parser whose call has no keywords skips it while they are optional (the _PyArg_UnpackKeywords macro).
+ */
+export function clinicParserInit(name: string, keywords: string[]): void {
+  if (rt.v !== 311) return;
+  const parsers = ((rt as { clinicParsers?: Map<string, PyObject> }).clinicParsers ??= new Map());
+  if (parsers.has(name)) return;
+  const kwtuple = newTuple(keywords.map((k) => internStr(k)));
+  parsers.set(name, kwtuple);
+  rt.trace?.hold(`${name}() argument parser`, kwtuple);
 }
 
 /** Arity checks with CPython's messages (Python/getargs.c and Argument Clinic). */
