@@ -44,7 +44,10 @@ function runWithProbe(source: string, version: PythonVersion, sample: (step: num
     if (!sample(step)) return;
     truths.push(walkHeap(step, allocated));
   };
-  const result = runProgram(source, { version, trace: true, traceProbe: { atStep, allocated, verify: true } });
+  // Probed runs are slow (a heap walk every few steps): a generous clock, so that a busy machine cannot cut one
+  // short (the programs are small; a stop would compare a cut trace with a heap that went on).
+  const result = runProgram(source, { version, trace: true, traceProbe: { atStep, allocated, verify: true }, maxMillis: 600_000 });
+  assert.strictEqual(result.stopped, undefined, `a probed run stopped: ${JSON.stringify(result.stopped)}`);
   return { result, truths, trace: result.trace! };
 }
 
