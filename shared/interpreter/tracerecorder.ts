@@ -509,7 +509,8 @@ export class TraceRecorder {
     fs.nstack = n;
     const code = f.code;
     const op = code.code[pc * 2];
-    fs.inPlace = op === Op.FOR_ITER || op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
+    // FOR_ITER reads only its iterator, the top (ceval.c: TOP()); SEND its receiver under the value.
+    fs.inPlace = op === Op.FOR_ITER ? 1 : op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
     if (op === Op.CALL) {
       // The vm's layout for every version (vm.ts doCall): [callable or NULL, self or callable, args...].
       const base = sp - code.code[pc * 2 + 1] - 2;
