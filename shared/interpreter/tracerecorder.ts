@@ -156,6 +156,9 @@ export class TraceRecorder {
   /** References the runtime holds in its own variables, by name (the module's function object while it runs). */
   private internal: [string, PyObject][] = [];
   private bytesFreed = 0;
+  private lastType: PyType | null = null;
+  private lastTypeName = '';
+  private lastTypeIndex = 0;
   /** Tests: every object the trace saw allocated, to compare the replayed heap with the real one. */
   allocated: PyObject[] | null = null;
   /** Tests: called at each instruction boundary, after the trace is up to date, with the step about to run. */
@@ -217,12 +220,23 @@ export class TraceRecorder {
     o.traceSerial = s + this.base;
     const r = o.immortal ? -1 : o.ob_refcnt;
     this.event();
-    this.log.obj(Ev.KNOWN, s, this.log.typeIndexOf(o.ob_type.name), r);
+    this.log.obj(Ev.KNOWN, s, this.typeIndex(o.ob_type), r);
     this.rcKnown[s] = r;
     if (o.gcList) this.log.obj(Ev.GEN, s, this.genOf(o.gcList), 0);
     // A type an imported module made natively may own a dict the program's run allocated.
     if (o instanceof PyType) this.touch(o);
     return s;
+  }
+
+  /** The trace's index of a type's name; the last one is kept (a loop allocates one type over and over). A
+   *  type renamed since (`C.__name__ = ...`) is looked up again. */
+  private typeIndex(t: PyType): number {
+    if (t === this.lastType && t.name === this.lastTypeName) return this.lastTypeIndex;
+    const i = this.log.typeIndexOf(t.name);
+    this.lastType = t;
+    this.lastTypeName = t.name;
+    this.lastTypeIndex = i;
+    return i;
   }
 
   private isDead(o: PyObject): boolean {
@@ -269,7 +283,7 @@ export class TraceRecorder {
     const s = this.newSerial(o);
     o.traceSerial = s + this.base;
     this.event();
-    this.log.obj(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), objectRequest(o));
+    this.log.obj(Ev.ALLOC, s, this.typeIndex(o.ob_type), objectRequest(o));
     this.rcKnown[s] = 1;
     this.rcMark[s] = 1;
     this.rcList[this.rcLen++] = o;
@@ -930,9 +944,11 @@ export class TraceRecorder {
     } else {
       const okeys = sh.keys!;
       const otargets = sh.targets!;
-      ok.length = n;
-      okeys.length = n;
-      otargets.length = n;
+      if (ok.length !== n) {
+        ok.length = n;
+        okeys.length = n;
+        otargets.length = n;
+      }
       for (let i = 0; i < n; i++) {
         ok[i] = kinds[i];
         okeys[i] = keys[i];
