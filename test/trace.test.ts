@@ -329,6 +329,126 @@ print(c(), ps[2].x)
 `,
 };
 
+/** CALL does not compare a callable its call leaves intact (tracerecorder.ts callLeavesIntact): programs whose
+ *  callables are rebound while they run, in Python and natively, compared with the live heap at every step. */
+const CALLS: Record<string, string> = {
+  'a function rebinding its own attributes while it runs': `
+def grow(n, acc=None, *, k=None):
+    grow.__defaults__ = ([n], (n,))
+    grow.__kwdefaults__ = {'k': [n]}
+    grow.seen = [n]
+    grow.__doc__ = str(n) + ' left'
+    grow.__name__ = 'grow' + str(n)
+    grow.__qualname__ = grow.__name__
+    grow.__module__ = None
+    if n:
+        grow(n - 1)
+    grow.__dict__.pop('seen', None)
+    return n
+
+def annotated(x):
+    annotated.__annotations__['x'] = [x]
+    vars(annotated)['count'] = vars(annotated).get('count', 0) + 1
+    return x
+
+def lazily():
+    return lazily.__dict__
+
+grow(3)
+annotated(1)
+annotated(2)
+d = lazily()
+print(grow.__defaults__, grow.__kwdefaults__, annotated.count, d)
+`,
+  'a function rebound natively, not an operand of any instruction': `
+def f(x=0):
+    # map calls setattr natively: f is in a list, not on the stack
+    list(map(setattr, [f], ['__defaults__'], [([x],)]))
+    list(map(setattr, [f], ['tag'], [[x]]))
+    if x < 3:
+        f(x + 1)
+    return x
+
+def g():
+    f(1)
+    any(map(delattr, [f], ['tag']))
+
+f()
+g()
+print(f.__defaults__)
+`,
+  'a function rebinding another one that is being called': `
+def inner(v=[0]):
+    outer.__defaults__ = ([v],)
+    outer.__kwdefaults__ = None
+    return v
+
+def outer(a=None):
+    inner()
+    return a
+
+outer()
+outer()
+print(outer.__defaults__)
+`,
+  'a class whose methods rebind class attributes': `
+class C:
+    count = 0
+    last = None
+    def __init__(self, v):
+        C.count += 1
+        C.items = [self, v]
+        type(self).last = self
+        setattr(C, 'pair', (self, v))
+    def again(self):
+        C.again = C.__dict__['again']
+        if 'items' in C.__dict__:
+            del C.items
+        return self
+    @classmethod
+    def make(cls, v):
+        cls.made = [v]
+        return cls(v)
+    @staticmethod
+    def plain(v):
+        C.plain_seen = v
+        return v
+
+a = C(1)
+b = C([2])
+a.again()
+m = b.again
+m()
+C.make(3)
+C.plain([4])
+print(C.count, C.made, C.plain_seen)
+`,
+  'callables of other kinds': `
+class Meta(type):
+    def __call__(cls, *args):
+        cls.calls = getattr(cls, 'calls', 0) + 1
+        return super().__call__(*args)
+
+class D(metaclass=Meta):
+    def __init__(self, v):
+        self.v = [v]
+
+items = []
+app = items.append
+for i in range(4):
+    app([i])
+    list.append(items, (i,))
+    D(i)
+counts = {}
+get = counts.get
+for k in 'abcab':
+    counts[k] = get(k, 0) + 1
+bound = D(9).__init__
+bound(10)
+print(len(items), counts, D.calls)
+`,
+};
+
 function corpusFiles(entry: string): string[] {
   if (entry.endsWith('.py')) return [entry];
   const { readdirSync } = require('fs') as typeof import('fs');
@@ -366,6 +486,18 @@ describe('trace', () => {
         checked += compare(trace, truths, `${name} (${version})`);
       }
       console.log(`trace: ${checked} steps of the fast-path programs compared on ${version}`);
+    });
+  }
+
+  for (const version of ['3.11', '3.12', '3.13', '3.14'] as PythonVersion[]) {
+    it(`calls that rebind their callable lose nothing, at every step (${version})`, () => {
+      let checked = 0;
+      for (const [name, source] of Object.entries(CALLS)) {
+        const { result, truths, trace } = runWithProbe(source, version, () => true);
+        assert.strictEqual(result.stderr, '', `${name} (${version}): ${result.stderr}`);
+        checked += compare(trace, truths, `${name} (${version})`);
+      }
+      console.log(`trace: ${checked} steps of the call programs compared on ${version}`);
     });
   }
 

@@ -32,10 +32,12 @@ function traverseOf(t: PyType): Traverse | null {
 }
 
 /** Visits every strong reference o holds (none for atoms: int, str, float...). */
+/** A named referent, when there is one. */
+function named(visit: SlotVisitor, name: string, t: PyObject | null | undefined): void {
+  if (t) visit(Slot.NAME, name, t);
+}
+
 export function visitReferents(o: PyObject, visit: SlotVisitor): void {
-  const named = (name: string, t: PyObject | null | undefined): void => {
-    if (t) visit(Slot.NAME, name, t);
-  };
   let extras = true;
   if (o instanceof PyList || o instanceof PyTuple) {
     const items = o.items;
@@ -49,33 +51,33 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
   } else if (o instanceof PyInstance) {
     // the attributes (below), nothing else of its own
   } else if (o instanceof PyCell) {
-    named('cell_contents', o.ref);
+    named(visit, 'cell_contents', o.ref);
   } else if (o instanceof PyFunction) {
-    named('__code__', o.code);
-    named('__globals__', o.globals);
-    named('__module__', o.module);
-    named('__defaults__', o.defaults);
-    named('__kwdefaults__', o.kwdefaults);
-    named('__doc__', o.doc);
-    named('__name__', o.name);
-    named('__dict__', o.dict);
-    named('__closure__', o.closure);
-    named('__annotations__', o.annotations);
-    named('__qualname__', o.qualname);
+    named(visit, '__code__', o.code);
+    named(visit, '__globals__', o.globals);
+    named(visit, '__module__', o.module);
+    named(visit, '__defaults__', o.defaults);
+    named(visit, '__kwdefaults__', o.kwdefaults);
+    named(visit, '__doc__', o.doc);
+    named(visit, '__name__', o.name);
+    named(visit, '__dict__', o.dict);
+    named(visit, '__closure__', o.closure);
+    named(visit, '__annotations__', o.annotations);
+    named(visit, '__qualname__', o.qualname);
     extras = false;
   } else if (o instanceof PyMethod) {
-    named('__func__', o.func);
-    named('__self__', o.self);
+    named(visit, '__func__', o.func);
+    named(visit, '__self__', o.self);
   } else if (o instanceof PyBuiltin) {
-    named('__self__', o.self);
+    named(visit, '__self__', o.self);
   } else if (o instanceof PyModule) {
-    named('__dict__', o.dict);
+    named(visit, '__dict__', o.dict);
   } else if (o instanceof PyType) {
-    named('__dict__', o.dict);
-    named('__mro__', o.mroTuple);
+    named(visit, '__dict__', o.dict);
+    named(visit, '__mro__', o.mroTuple);
     if (o.basesTuple) {
-      named('__bases__', o.basesTuple);
-      named('__base__', o.base);
+      named(visit, '__bases__', o.basesTuple);
+      named(visit, '__base__', o.base);
     }
     // tp_subclasses: counted, not traversed (type_traverse leaves it out: it holds only weak references).
     named('tp_subclasses', o.subclasses);
@@ -89,59 +91,60 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
     named('__qualname__', o.htQualname);
     extras = false;
   } else if (o instanceof PyBaseException) {
-    named('__dict__', o.dict);
-    named('args', o.args);
-    named('__notes__', o.notes);
-    named('__traceback__', o.traceback);
-    named('__cause__', o.cause);
-    named('__context__', o.context);
-    named('name', o.name);
-    named('obj', o.obj);
+    named(visit, '__dict__', o.dict);
+    named(visit, 'args', o.args);
+    named(visit, '__notes__', o.notes);
+    named(visit, '__traceback__', o.traceback);
+    named(visit, '__cause__', o.cause);
+    named(visit, '__context__', o.context);
+    named(visit, 'name', o.name);
+    named(visit, 'obj', o.obj);
     extras = false;
   } else if (o instanceof PyTraceback) {
-    named('tb_next', o.next);
-    named('tb_frame', o.frame);
+    named(visit, 'tb_next', o.next);
+    named(visit, 'tb_frame', o.frame);
   } else if (o instanceof PyFrameObject) {
     // The frame's variables belong to the frame itself (visitFrame): its own holder in the trace.
   } else if (o instanceof PyGenerator) {
-    named('__name__', o.name);
-    named('__qualname__', o.qualname);
+    named(visit, '__name__', o.name);
+    named(visit, '__qualname__', o.qualname);
   } else if (o instanceof PyWeakref) {
-    named('__callback__', o.callback);
+    named(visit, '__callback__', o.callback);
   } else if (o instanceof PyWrapper) {
-    named('__func__', o.callable);
-    named('__dict__', o.dict);
+    named(visit, '__func__', o.callable);
+    named(visit, '__dict__', o.dict);
     extras = false;
   } else if (o instanceof PyProperty) {
-    named('fget', o.fget);
-    named('fset', o.fset);
-    named('fdel', o.fdel);
-    named('__doc__', o.doc);
+    named(visit, 'fget', o.fget);
+    named(visit, 'fset', o.fset);
+    named(visit, 'fdel', o.fdel);
+    named(visit, '__doc__', o.doc);
   } else if (o instanceof PySuper) {
-    named('__thisclass__', o.thisType);
-    named('__self__', o.obj);
-    named('__self_class__', o.objType);
+    named(visit, '__thisclass__', o.thisType);
+    named(visit, '__self__', o.obj);
+    named(visit, '__self_class__', o.objType);
   } else if (o instanceof PySlice) {
-    named('start', o.start);
-    named('stop', o.stop);
-    named('step', o.step);
+    named(visit, 'start', o.start);
+    named(visit, 'stop', o.stop);
+    named(visit, 'step', o.step);
   } else if (o instanceof CodeObject) {
-    for (let i = 0; i < o.consts.length; i++) named(`co_consts[${i}]`, o.consts[i]);
-    for (let i = 0; i < o.names.length; i++) named(`co_names[${i}]`, o.names[i]);
+    for (let i = 0; i < o.consts.length; i++) named(visit, `co_consts[${i}]`, o.consts[i]);
+    for (let i = 0; i < o.names.length; i++) named(visit, `co_names[${i}]`, o.names[i]);
   } else if (!(o instanceof PyStr)) {
     // Anything else: what its tp_traverse visits, in order (the instance part is named below).
     const traverse = traverseOf(o.ob_type);
     if (traverse) {
       const own = o as PyObject & Extras;
-      const skip = new Set<PyObject>();
-      if (o.ob_type.heapType) {
+      // A builtin type's instance has no instance part to leave out (no set to make: iterators come here each step).
+      const skip = o.ob_type.heapType ? new Set<PyObject>() : null;
+      if (skip !== null) {
         skip.add(o.ob_type);
         for (const m of [own.values, own.slotValues]) if (m) for (const v of m.values()) skip.add(v);
         if (own.dict) skip.add(own.dict);
       }
       let n = 0;
       traverse(o, (r) => {
-        if (!skip.has(r)) visit(Slot.OTHER, n++, r);
+        if (skip === null || !skip.has(r)) visit(Slot.OTHER, n++, r);
       });
     }
   }

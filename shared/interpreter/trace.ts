@@ -84,6 +84,25 @@ const CHUNK = 1 << 20;
 /** The longest record: a kind byte and three varints of at most 5 bytes, with room to spare. */
 const MAX_RECORD = 32;
 
+/** Writes an unsigned varint (up to 2^53) at buf[at]; returns the offset after it. Most values are one byte. */
+function putU(buf: Uint8Array, at: number, v: number): number {
+  if (v < 128) {
+    buf[at] = v;
+    return at + 1;
+  }
+  while (v >= 128) {
+    buf[at++] = (v & 127) | 128;
+    v = Math.floor(v / 128);
+  }
+  buf[at++] = v;
+  return at;
+}
+
+/** Writes a signed varint (zigzag). */
+function putZ(buf: Uint8Array, at: number, v: number): number {
+  return putU(buf, at, v < 0 ? -2 * v - 1 : 2 * v);
+}
+
 /** Where a reader is in the event stream, with the registers the delta encoding needs: a checkpoint. */
 export interface TraceCursor {
   /** Byte offset of the next record. */
@@ -150,85 +169,81 @@ export class Trace {
   /** Starts the events of `step` at source position `pos` (an index from positionOf) when either changed. */
   stepAt(step: number, pos: number): void {
     if (step === this.lastStep && pos === this.lastPos) return;
-    this.room();
+    if (this.at > CHUNK - MAX_RECORD) this.room();
+    const buf = this.buf;
+    let at = this.at;
     if (pos === this.lastPos) {
-      this.buf[this.at++] = Ev.STEP;
-      this.uv(step - this.lastStep);
+      buf[at++] = Ev.STEP;
+      at = putU(buf, at, step - this.lastStep);
       this.events++;
     } else {
-      this.buf[this.at++] = STEP_POS;
-      this.uv(step - this.lastStep);
-      this.uv(pos);
+      buf[at++] = STEP_POS;
+      at = putU(buf, at, step - this.lastStep);
+      at = putU(buf, at, pos);
       this.events += 2;
     }
+    this.at = at;
     this.lastStep = step;
     this.lastPos = pos;
   }
 
   /** An event about one object: ALLOC, KNOWN, DEALLOC, REFCNT (b a delta), GEN, GARBAGE, FRAME, FRAME_CLEAR. */
   obj(kind: Ev, serial: number, b: number, c: number): void {
-    this.room();
-    this.buf[this.at++] = kind;
-    this.zv(serial - this.lastSerial);
+    if (this.at > CHUNK - MAX_RECORD) this.room();
+    const buf = this.buf;
+    let at = this.at;
+    buf[at++] = kind;
+    at = putZ(buf, at, serial - this.lastSerial);
     this.lastSerial = serial;
     switch (kind) {
-      case Ev.ALLOC: this.uv(b); this.uv(c); break;
-      case Ev.KNOWN: this.uv(b); this.uv(c + 1); break;
-      case Ev.DEALLOC: this.uv(b); break;
-      case Ev.RESIZE: this.uv(b); this.uv(c); break;
-      case Ev.REFCNT: this.zv(b); break;
-      case Ev.GEN: this.uv(b + 1); break;
-      case Ev.FRAME: this.uv(b + 1); this.uv(c); break;
+      case Ev.ALLOC: at = putU(buf, at, b); at = putU(buf, at, c); break;
+      case Ev.KNOWN: at = putU(buf, at, b); at = putU(buf, at, c + 1); break;
+      case Ev.DEALLOC: at = putU(buf, at, b); break;
+      case Ev.RESIZE: at = putU(buf, at, b); at = putU(buf, at, c); break;
+      case Ev.REFCNT: at = putZ(buf, at, b); break;
+      case Ev.GEN: at = putU(buf, at, b + 1); break;
+      case Ev.FRAME: at = putU(buf, at, b + 1); at = putU(buf, at, c); break;
     }
+    this.at = at;
     this.events++;
   }
 
   /** REF_ADD / REF_DEL: target serial, holder serial, slot code. */
   ref(kind: Ev, target: number, holder: number, slot: number): void {
-    this.room();
-    this.buf[this.at++] = kind;
-    this.zv(target - this.lastSerial);
+    if (this.at > CHUNK - MAX_RECORD) this.room();
+    const buf = this.buf;
+    let at = this.at;
+    buf[at++] = kind;
+    at = putZ(buf, at, target - this.lastSerial);
     this.lastSerial = target;
-    this.zv(holder - this.lastHolder);
+    at = putZ(buf, at, holder - this.lastHolder);
     this.lastHolder = holder;
     // kind in the low 3 bits: small parameters (stack depths, list indices) stay one byte.
-    this.uv(((slot & SLOT_MASK) * 8) + (slot >>> SLOT_SHIFT));
+    at = putU(buf, at, ((slot & SLOT_MASK) * 8) + (slot >>> SLOT_SHIFT));
+    this.at = at;
     this.events++;
   }
 
   /** COLLECT, COLLECTED, COLLECTED2, END, EXPLORE: three counts. */
   plain(kind: Ev, a: number, b: number, c: number): void {
-    this.room();
-    this.buf[this.at++] = kind;
-    this.uv(a);
-    this.uv(b);
-    this.uv(c);
+    if (this.at > CHUNK - MAX_RECORD) this.room();
+    const buf = this.buf;
+    let at = this.at;
+    buf[at++] = kind;
+    at = putU(buf, at, a);
+    at = putU(buf, at, b);
+    at = putU(buf, at, c);
+    this.at = at;
     this.events++;
   }
 
+  /** A new chunk: the record about to be written could overrun this one. */
   private room(): void {
-    if (this.at > CHUNK - MAX_RECORD) {
-      this.used[this.used.length - 1] = this.at;
-      this.buf = new Uint8Array(CHUNK);
-      this.chunks.push(this.buf);
-      this.used.push(0);
-      this.at = 0;
-    }
-  }
-
-  /** An unsigned varint (up to 2^53). */
-  private uv(v: number): void {
-    const buf = this.buf;
-    while (v >= 128) {
-      buf[this.at++] = (v & 127) | 128;
-      v = Math.floor(v / 128);
-    }
-    buf[this.at++] = v;
-  }
-
-  /** A signed varint (zigzag). */
-  private zv(v: number): void {
-    this.uv(v < 0 ? -2 * v - 1 : 2 * v);
+    this.used[this.used.length - 1] = this.at;
+    this.buf = new Uint8Array(CHUNK);
+    this.chunks.push(this.buf);
+    this.used.push(0);
+    this.at = 0;
   }
 
   typeIndexOf(name: string): number {

@@ -79,6 +79,8 @@ interface FrameShadow {
   nops: number;
   /** How many of the topmost stack entries the instruction may use in place (FOR_ITER's iterator). */
   inPlace: number;
+  /** CALL: the stack index of its callable (not compared if callLeavesIntact); -1 otherwise. */
+  callee: number;
   /** The position index of the instruction in flight. */
   pos: number;
   queued: boolean;
@@ -89,7 +91,32 @@ interface FrameShadow {
 
 /** Objects that hold no references (int, str, float, bytes, complex, not a subclass): nothing to compare. */
 function isAtom(o: PyObject): boolean {
-  return (o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes || o instanceof PyComplex) && !o.ob_type.heapType;
+  return !o.ob_type.heapType && (o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes || o instanceof PyComplex);
+}
+
+/**
+ * A callable that CALL does not need to compare when the call is over: calling it cannot change its own
+ * references, and nothing else writes them without reporting (touch) or being an operand itself.
+ * - function (Objects/funcobject.c): _PyFunction_Vectorcall and the new frame only read func_code,
+ *   func_globals, func_defaults, func_kwdefaults, func_closure. The function's code may rebind them while it
+ *   runs (`f.__defaults__ = ...`, `f.x = 1`, setattr(f, ...), even natively through map(setattr, [f], ...)):
+ *   every such write goes through func_set_* or its __dict__ (setFunctionAttr, functionAttr's lazily made
+ *   __dict__ and __annotations__ in types/function.ts), which touch it; the dict's own changes are the dict's
+ *   (hooked). func_clear is the collector's (it touches what it clears).
+ * - method (Objects/classobject.c): __func__ and __self__ are read-only members; nothing rebinds them.
+ * - builtin_function_or_method and method_descriptor (Objects/methodobject.c, descrobject.c): __self__, the
+ *   owner type and the name are read-only.
+ * - a class whose metaclass is `type` itself: type_call reads tp_new and tp_init; what __new__ and __init__
+ *   do to the class runs in their own instructions (the class is their operand) or goes into its __dict__
+ *   (hooked). Its references here (tp_dict, tp_mro, tp_bases, tp_base) change only by type_set_bases, which
+ *   the simulator does not have (typeSetattro): if it is ever added, it must touch the class and every
+ *   subclass whose __mro__ it recomputes (mro_hierarchy), or this skip is wrong.
+ * A subclass of any of these (a metaclass with __call__, say) is compared as before.
+ */
+function callLeavesIntact(o: PyObject): boolean {
+  const t = o.ob_type;
+  const types = rt.t;
+  return t === types.function || t === types.method || t === types.builtin_function_or_method || t === types.method_descriptor || t === types.type;
 }
 
 /** Serial offsets: each recorder numbers from 1, above every serial an earlier recorder gave an object. */
@@ -129,6 +156,9 @@ export class TraceRecorder {
   /** References the runtime holds in its own variables, by name (the module's function object while it runs). */
   private internal: [string, PyObject][] = [];
   private bytesFreed = 0;
+  private lastType: PyType | null = null;
+  private lastTypeName = '';
+  private lastTypeIndex = 0;
   /** Tests: every object the trace saw allocated, to compare the replayed heap with the real one. */
   allocated: PyObject[] | null = null;
   /** Tests: called at each instruction boundary, after the trace is up to date, with the step about to run. */
@@ -140,6 +170,8 @@ export class TraceRecorder {
   private scratchKeys: (string | number | PyObject)[] = [];
   private scratchTargets: PyObject[] = [];
   private scratchLen = 0;
+  private scratchSlots: number[] = [];
+  private scratchKeep = new Uint8Array(16);
   private readonly visitor: SlotVisitor = (kind, key, target) => {
     const n = this.scratchLen++;
     this.scratchKinds[n] = kind;
@@ -188,12 +220,23 @@ export class TraceRecorder {
     o.traceSerial = s + this.base;
     const r = o.immortal ? -1 : o.ob_refcnt;
     this.event();
-    this.log.obj(Ev.KNOWN, s, this.log.typeIndexOf(o.ob_type.name), r);
+    this.log.obj(Ev.KNOWN, s, this.typeIndex(o.ob_type), r);
     this.rcKnown[s] = r;
     if (o.gcList) this.log.obj(Ev.GEN, s, this.genOf(o.gcList), 0);
     // A type an imported module made natively may own a dict the program's run allocated.
     if (o instanceof PyType) this.touch(o);
     return s;
+  }
+
+  /** The trace's index of a type's name; the last one is kept (a loop allocates one type over and over). A
+   *  type renamed since (`C.__name__ = ...`) is looked up again. */
+  private typeIndex(t: PyType): number {
+    if (t === this.lastType && t.name === this.lastTypeName) return this.lastTypeIndex;
+    const i = this.log.typeIndexOf(t.name);
+    this.lastType = t;
+    this.lastTypeName = t.name;
+    this.lastTypeIndex = i;
+    return i;
   }
 
   private isDead(o: PyObject): boolean {
@@ -240,7 +283,7 @@ export class TraceRecorder {
     const s = this.newSerial(o);
     o.traceSerial = s + this.base;
     this.event();
-    this.log.obj(Ev.ALLOC, s, this.log.typeIndexOf(o.ob_type.name), objectRequest(o));
+    this.log.obj(Ev.ALLOC, s, this.typeIndex(o.ob_type), objectRequest(o));
     this.rcKnown[s] = 1;
     this.rcMark[s] = 1;
     this.rcList[this.rcLen++] = o;
@@ -403,7 +446,7 @@ export class TraceRecorder {
       } else {
         fs = {
           frame: f, serial: s, info, fast: new Array(f.fast.length).fill(null), stack: [], sp: 0, func: null, frameObject: null, localsSnapshot: null,
-          ops: [], nstack: 0, nops: 0, inPlace: 0, pos: this.pos, queued: false, slotsOnly: false, cleared: false,
+          ops: [], nstack: 0, nops: 0, inPlace: 0, callee: -1, pos: this.pos, queued: false, slotsOnly: false, cleared: false,
         };
       }
       this.frames.set(f, fs);
@@ -478,15 +521,21 @@ export class TraceRecorder {
     let n = 0;
     for (let i = 0; i < sp; i++) ops[n++] = stack[i];
     fs.nstack = n;
-    const op = f.code.code[pc * 2];
-    fs.inPlace = op === Op.FOR_ITER || op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
+    const code = f.code;
+    const op = code.code[pc * 2];
+    // FOR_ITER reads only its iterator, the top (ceval.c: TOP()); SEND its receiver under the value.
+    fs.inPlace = op === Op.FOR_ITER ? 1 : op === Op.SEND ? 2 : op === Op.WITH_EXCEPT_START ? 5 : 0;
+    if (op === Op.CALL) {
+      // The vm's layout for every version (vm.ts doCall): [callable or NULL, self or callable, args...].
+      const base = sp - code.code[pc * 2 + 1] - 2;
+      fs.callee = stack[base] === null ? base + 1 : base;
+    } else fs.callee = -1;
     ops[n++] = f.globals;
     if (f.locals && f.locals !== f.globals) ops[n++] = f.locals;
     fs.nops = n;
     const positions = fs.info.positions;
     let p = positions[pc];
     if (p < 0) {
-      const code = f.code;
       p = positions[pc] = this.log.positionOf(code.lines[pc], code.cols[2 * pc], code.cols[2 * pc + 1], fs.info.file);
     }
     fs.pos = p;
@@ -562,9 +611,10 @@ export class TraceRecorder {
       const n = fs.nstack;
       const keep = f === completed ? (n - fs.inPlace < f.sp ? n - fs.inPlace : f.sp) : 0;
       const stack = f.stack;
+      const callee = fs.callee;
       for (let j = 0; j < n; j++) {
         const o = ops[j];
-        if (o !== null && (j >= keep || stack[j] !== o)) this.operand(o);
+        if (o !== null && (j >= keep || stack[j] !== o) && (j !== callee || !this.calledIntact(o))) this.operand(o);
       }
       for (let j = n; j < fs.nops; j++) this.operand(ops[j]!);
       this.diffFrame(fs);
@@ -598,26 +648,35 @@ export class TraceRecorder {
     if (this.verify) this.verifyAll();
   }
 
+  /** CALL's callable that its call leaves as it was, and whose references the trace already has (a shadow: an
+   *  object the trace has not compared yet, a builtin say, gets its references written now). */
+  private calledIntact(o: PyObject): boolean {
+    const s = o.traceSerial - this.base;
+    return s > 0 && this.shadows[s] !== undefined && callLeavesIntact(o);
+  }
+
   /** An operand of the instruction: compared if what it holds may have changed without a hook saying so. */
   private operand(o: PyObject): void {
-    if (isAtom(o) || o === rt.None) return;
+    if (o === rt.None) return;
     const s = o.traceSerial - this.base;
     if (s > 0) {
       if (this.bySerial[s] !== o) return;
       const sh = this.shadows[s];
+      // An object with a shadow is not an atom (atoms are never compared, so never get one).
       if (sh !== undefined) {
         if (sh.queued) return; // its hooks queued it: compared with the queue
         if (sh.items !== null) {
           // Tuples do not change; a list changes through its hooks (a length change without one: compare).
           if (o instanceof PyList && o.items.length !== sh.items.length) this.enqueue(o, s, true);
-          return;
-        }
-        if (sh.entries !== null) {
+        } else if (sh.entries !== null) {
           if ((o as PyDict).version !== sh.version) this.enqueue(o, s, false);
-          return;
+        } else {
+          this.diffGeneric(o, s, sh);
         }
+        return;
       }
     }
+    if (isAtom(o)) return;
     this.flushQueued(o);
   }
 
@@ -858,9 +917,11 @@ export class TraceRecorder {
       if (same) return;
     }
     // Multiset difference on (slot, target) pairs: removals first, as the panel reads them.
-    const slots = new Array<number>(n);
+    const slots = this.scratchSlots;
     for (let j = 0; j < n; j++) slots[j] = this.slotCode(kinds[j], keys[j]);
-    const keep = new Uint8Array(n);
+    if (this.scratchKeep.length < n) this.scratchKeep = new Uint8Array(2 * n);
+    const keep = this.scratchKeep;
+    keep.fill(0, 0, n);
     for (let i = 0; i < m; i++) {
       const slot = this.slotCode(ok![i], sh.keys![i]);
       const target = sh.targets![i];
@@ -875,9 +936,25 @@ export class TraceRecorder {
       else this.del(target, h, slot);
     }
     for (let j = 0; j < n; j++) if (keep[j] === 0) this.add(targets[j], h, slots[j]);
-    sh.kinds = kinds.slice(0, n);
-    sh.keys = keys.slice(0, n);
-    sh.targets = targets.slice(0, n);
+    // The shadow's own arrays are rewritten in place (an instance gaining attributes one by one allocates once).
+    if (ok === null) {
+      sh.kinds = kinds.slice(0, n);
+      sh.keys = keys.slice(0, n);
+      sh.targets = targets.slice(0, n);
+    } else {
+      const okeys = sh.keys!;
+      const otargets = sh.targets!;
+      if (ok.length !== n) {
+        ok.length = n;
+        okeys.length = n;
+        otargets.length = n;
+      }
+      for (let i = 0; i < n; i++) {
+        ok[i] = kinds[i];
+        okeys[i] = keys[i];
+        otargets[i] = targets[i];
+      }
+    }
   }
 
   private diffInterpreter(): void {

@@ -392,8 +392,8 @@ function functionAttr(f: PyFunction, n: string): PyObject | null {
     case '__closure__': return incref(f.closure ?? rt.None);
     case '__code__': return incref(f.code);
     case '__globals__': return incref(f.globals);
-    case '__dict__': return incref((f.dict ??= newDict()));
-    case '__annotations__': return incref((f.annotations ??= newDict()));
+    case '__dict__': return incref(f.dict ?? lazyFunctionField(f, 'dict'));
+    case '__annotations__': return incref(f.annotations ?? lazyFunctionField(f, 'annotations'));
     case '__class__': return incref(f.ob_type);
     default: {
       if (f.dict) {
@@ -405,7 +405,19 @@ function functionAttr(f: PyFunction, n: string): PyObject | null {
   }
 }
 
+/** func_get_dict / func_get_annotations: the dict made on first access; the trace recorder is told, as a call
+ *  of the function does not compare it (tracerecorder.ts callLeavesIntact). */
+function lazyFunctionField(f: PyFunction, key: 'dict' | 'annotations'): PyDict {
+  const d = newDict();
+  f[key] = d;
+  if (rt.trace !== null) rt.trace.touch(f);
+  return d;
+}
+
+/** func_set_* and the attributes in its __dict__. Every write reports to the trace recorder (touch): a call of
+ *  the function does not compare it (tracerecorder.ts callLeavesIntact). */
 function setFunctionAttr(f: PyFunction, n: string, value: PyObject | null): void {
+  if (rt.trace !== null) rt.trace.touch(f);
   const swap = <K extends 'name' | 'qualname' | 'doc' | 'module'>(key: K): void => {
     const old = f[key];
     (f as unknown as Record<string, PyObject>)[key] = incref(value ?? rt.None);
