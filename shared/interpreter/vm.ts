@@ -267,7 +267,7 @@ export function releaseLocals(f: Frame): void {
  * _PyFrame_FastToLocalsWithError: a bound local is set, an unbound one deleted); 3.13+ (PEP 667): a new dict.
  */
 export function frameLocals(f: Frame): PyDict {
-  if (f.locals) return incref(f.locals);
+  if (f.locals) return rt.v >= 312 && hasHiddenLocals(f) ? localsWithHidden(f) : incref(f.locals);
   const keep = rt.v < 313;
   let d: PyDict;
   if (keep && f.localsSnapshot) d = f.localsSnapshot;
@@ -285,6 +285,28 @@ export function frameLocals(f: Frame): PyDict {
     else if (keep && dict.getItemStr(d, n)) dict.delItemStr(d, n);
   });
   return keep ? incref(d) : d;
+}
+
+/** 3.12+: a module or class body's fast locals are the names its inlined comprehensions bind (CO_FAST_HIDDEN);
+ *  whether one is bound, i.e. such a comprehension is running (_PyFrame_HasHiddenLocals). */
+function hasHiddenLocals(f: Frame): boolean {
+  return f.code.localspluskinds.some((k, i) => k === 'local' && f.fast[i] !== null);
+}
+
+/** locals() inside a module or class body's inlined comprehension: a new dict. 3.12 (_PyFrame_GetLocals with
+ *  include_hidden): the namespace merged with the bound hidden locals. 3.13+ (PEP 667, _PyEval_GetFrameLocals
+ *  copying the frame's FrameLocalsProxy): the bound fast locals only, not the namespace. */
+function localsWithHidden(f: Frame): PyDict {
+  const d = newDict();
+  if (rt.v < 313) dict.mergeMapping(d, f.locals!);
+  f.code.localsplusnames.forEach((n, i) => {
+    const kind = f.code.localspluskinds[i];
+    let v = f.fast[i];
+    if (kind === 'free' || (kind === 'cell' && rt.v < 313)) return;
+    if (v && kind === 'cell') v = (v as PyCell).ref;
+    if (v) dict.setItemStr(d, n, v);
+  });
+  return d;
 }
 
 /** PyTraceBack_Here: a traceback entry for frame f in front of the exception's traceback. */
@@ -425,6 +447,14 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               stack[f.sp++] = incref(v!);
               break;
             }
+            case Op.LOAD_FAST_AND_CLEAR:
+              // 3.12+ inlined comprehension (PEP 709): the local's reference, or NULL, moves to the stack
+              // (bytecodes.c); STORE_FAST puts it back, NULL included.
+              if (f.borrowed) f.borrowed[f.sp] = 0;
+              if (f.fastBorrowed) f.fastBorrowed[arg] = 0;
+              stack[f.sp++] = fast[arg];
+              fast[arg] = null;
+              break;
             case Op.STORE_FAST: {
               const old = fast[arg];
               fast[arg] = stack[--f.sp];

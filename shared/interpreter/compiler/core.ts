@@ -74,8 +74,8 @@ export class Unit {
 export interface CompileOptions {
   /** 311..314 */
   version: number;
-  /** 3.12+ (PEP 709): compile list, set and dict comprehensions inline, with LOAD_FAST_AND_CLEAR. Off until
-   *  the evaluator runs that instruction (and STORE_FAST of an unbound value); 3.11's nested functions else. */
+  /** 3.12+ (PEP 709): list, set and dict comprehensions are compiled inline, with LOAD_FAST_AND_CLEAR (the
+   *  default); false compiles them as 3.11's nested functions on every version. */
   inlineComprehensions?: boolean;
 }
 
@@ -93,7 +93,7 @@ export class Compiler {
 
   /** Comprehensions are inlined (3.12's PEP 709). */
   get inlineComprehensions(): boolean {
-    return this.options.version >= 312 && this.options.inlineComprehensions === true;
+    return this.options.version >= 312 && this.options.inlineComprehensions !== false;
   }
 
   get futureAnnotations(): boolean {
