@@ -962,6 +962,7 @@ function makeCode(c: Compiler, u: Unit, constValues: ConstValue[], code: Int32Ar
       end_lineno: u.range.end_lineno, end_col_offset: u.range.end_col_offset,
     },
   );
+  co.nlocals = u.varnames.size;
   setCodeKey(co, constValues.map(constValueKey));
   const size = 160 + 2 * codeUnits;
   return alloc(co, size);

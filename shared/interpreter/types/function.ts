@@ -288,14 +288,14 @@ export function install(t: TypeTable): void {
       case 'co_filename': return newStr(c.filename);
       case 'co_firstlineno': return newInt(c.firstlineno);
       case 'co_argcount': return newInt(c.argcount);
-      case 'co_varnames': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] !== 'free').map((n) => newStr(n)));
+      case 'co_varnames': return newTuple(c.localsplusnames.slice(0, c.nlocals).map((n) => newStr(n)));
       case 'co_consts': return newTuple(c.consts.map(incref));
       case 'co_freevars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'free').map((n) => newStr(n)));
       case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
       case 'co_names': return newTuple(c.names.map(incref));
       case 'co_flags': return newInt(c.flags);
       case 'co_stacksize': return newInt(c.stacksize);
-      case 'co_nlocals': return newInt(c.localspluskinds.filter((k) => k !== 'free').length);
+      case 'co_nlocals': return newInt(c.nlocals);
       case 'co_posonlyargcount': return newInt(c.posonlyargcount);
       case 'co_kwonlyargcount': return newInt(c.kwonlyargcount);
       default: return null;
