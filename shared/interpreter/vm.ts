@@ -309,6 +309,24 @@ function localsWithHidden(f: Frame): PyDict {
   return d;
 }
 
+/** PyMapping_GetOptionalItem of a name: a new reference, or null when the mapping has no such key. */
+function mappingLookup(mapping: PyObject, name: string): PyObject | null {
+  if (mapping.ob_type === rt.t.dict) {
+    const v = dict.getItemStr(mapping as PyDict, name);
+    return v ? incref(v) : null;
+  }
+  const key = newStr(name);
+  try {
+    return getItem(mapping, key);
+  } catch (e) {
+    if (!(e instanceof PyRaise && isInstance(e.exc, excType('KeyError')))) throw e;
+    decref(e.exc);
+    return null;
+  } finally {
+    decref(key);
+  }
+}
+
 /** PyTraceBack_Here: a traceback entry for frame f in front of the exception's traceback. */
 function addTraceback(exc: PyBaseException, f: Frame): void {
   const fo = incref(frameObject(f));
@@ -955,10 +973,14 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.MAKE_FUNCTION: {
               const fcode = stack[--f.sp] as CodeObject;
               const closure = arg & 8 ? (stack[--f.sp] as PyTuple) : null;
+              // 3.14 (PEP 649): the __annotate__ function, in place of the annotations
+              const annotate = arg & 16 ? stack[--f.sp] : null;
               const annotations = arg & 4 ? stack[--f.sp] : null;
               const kwdefaults = arg & 2 ? (stack[--f.sp] as PyDict) : null;
               const defaults = arg & 1 ? (stack[--f.sp] as PyTuple) : null;
-              stack[f.sp++] = makeFunction(fcode, f.globals, defaults, kwdefaults, annotations, closure);
+              const fn = makeFunction(fcode, f.globals, defaults, kwdefaults, annotations, closure);
+              fn.annotate = annotate;
+              stack[f.sp++] = fn;
               decref(fcode);
               break;
             }
@@ -1113,6 +1135,33 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.LOAD_ASSERTION_ERROR:
               stack[f.sp++] = incref(excType('AssertionError'));
               break;
+            case Op.LOAD_COMMON_CONSTANT:
+              stack[f.sp++] = incref(excType(arg === 1 ? 'NotImplementedError' : 'AssertionError'));
+              break;
+            case Op.LOAD_LOCALS:
+              if (!f.locals) raise(excType('SystemError'), 'no locals found');
+              stack[f.sp++] = incref(f.locals!);
+              break;
+            case Op.LOAD_FROM_DICT_OR_GLOBALS: {
+              // 3.14 annotation scope in a class body: the class namespace, then globals and builtins
+              const mapping = stack[f.sp - 1]!;
+              const v = mappingLookup(mapping, names[arg].value) ?? loadGlobal(f, names[arg]);
+              stack[f.sp - 1] = v;
+              decref(mapping);
+              break;
+            }
+            case Op.LOAD_FROM_DICT_OR_DEREF: {
+              const mapping = stack[f.sp - 1]!;
+              let v = mappingLookup(mapping, code.localsplusnames[arg]);
+              if (!v) {
+                const cellValue = (fast[arg] as PyCell).ref;
+                if (!cellValue) unboundLocal(f, arg);
+                v = incref(cellValue!);
+              }
+              stack[f.sp - 1] = v;
+              decref(mapping);
+              break;
+            }
             case Op.IMPORT_NAME: {
               const fromlist = stack[--f.sp]!;
               const level = stack[--f.sp] as PyInt;
