@@ -270,8 +270,18 @@ export class SymbolTable {
         this.addDef(s.name, DEF_LOCAL, s);
         if (s.args.defaults.length) this.visitExprs(s.args.defaults);
         for (const d of s.args.kw_defaults) if (d) this.visitExpr(d);
-        if (this.deferred) this.visitDeferredAnnotations(s);
-        else this.visitAnnotations(s, s.args, s.returns);
+        if (this.deferred) {
+          this.visitDeferredAnnotations(s);
+        } else {
+          this.visitAnnotations(s, s.args, s.returns);
+          // 3.14 under the future import: an __annotate__ that returns the strings, using no names
+          if (this.deferredAnnotations && hasAnnotations(s)) {
+            this.enterBlock('__annotate__', 'function', s.args, s);
+            this.cur.annotationScope = true;
+            this.addDef('.format', DEF_PARAM, s);
+            this.exitBlock();
+          }
+        }
         this.visitExprs(s.decorator_list);
         this.enterBlock(s.name, 'function', s, s);
         if (s._type === 'AsyncFunctionDef') this.cur.coroutine = true;
@@ -463,10 +473,7 @@ export class SymbolTable {
 
   /** symtable_visit_annotations (3.14): a def's parameter and return annotations, in their own scope. */
   private visitDeferredAnnotations(s: A.FunctionDef): void {
-    const a = s.args;
-    const all = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
-    const exprs = all.map((p) => p.annotation).filter((e): e is A.Expr => !!e);
-    if (s.returns) exprs.push(s.returns);
+    const exprs = annotationExprs(s);
     if (!exprs.length) return;
     this.enterAnnotationScope(s.args, s);
     this.visitExprs(exprs);
@@ -758,6 +765,19 @@ export class SymbolTable {
         break;
     }
   }
+}
+
+/** A def's parameter and return annotations, in the order they are evaluated. */
+export function annotationExprs(s: A.FunctionDef): A.Expr[] {
+  const a = s.args;
+  const all = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
+  const exprs = all.map((p) => p.annotation).filter((e): e is A.Expr => !!e);
+  if (s.returns) exprs.push(s.returns);
+  return exprs;
+}
+
+export function hasAnnotations(s: A.FunctionDef): boolean {
+  return annotationExprs(s).length > 0;
 }
 
 const CONDITIONAL_STATEMENTS = new Set(['If', 'For', 'AsyncFor', 'While', 'Try', 'TryStar', 'With', 'AsyncWith', 'Match']);

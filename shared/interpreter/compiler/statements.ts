@@ -3,7 +3,7 @@
 import type * as A from '../../parser/ast';
 import { CompareOp, Op } from '../opcodes';
 import { cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
-import { mangle } from '../symtable';
+import { hasAnnotations, mangle } from '../symtable';
 import { Compiler, FBlockType, ScopeType } from './core';
 import { notSimulated } from './errors';
 import {
@@ -167,14 +167,12 @@ function processDeferredAnnotations(c: Compiler): void {
   c.nameop(isClass ? '__annotate_func__' : '__annotate__', 'Store');
 }
 
-/** codegen_annotations (3.14): a def's annotations as an `__annotate__` function; whether one was pushed. */
+/** codegen_annotations (3.14): a def's annotations as an `__annotate__` function (of strings under the future
+ *  import); whether one was pushed. */
 function compileAnnotate(c: Compiler, s: A.FunctionDef): boolean {
-  const a = s.args;
-  const any = [...a.posonlyargs, ...a.args, ...a.kwonlyargs].some((p) => p.annotation) || !!a.vararg?.annotation ||
-    !!a.kwarg?.annotation || !!s.returns;
-  if (!any) return false;
+  if (!hasAnnotations(s)) return false;
   enterAnnotationsScope(c, s.args, s);
-  const n = annotationPairs(c, a, s.returns);
+  const n = annotationPairs(c, s.args, s.returns);
   c.addop(Op.BUILD_MAP, n / 2);
   leaveAnnotationsScope(c);
   return true;
@@ -338,7 +336,7 @@ function compileFunction(c: Compiler, s: A.FunctionDef): void {
   visitExprs(c, s.decorator_list);
   const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
   let flags = defaultArguments(c, s.args);
-  if (c.deferredAnnotations) {
+  if (c.options.version >= 314) {
     if (compileAnnotate(c, s)) flags |= 0x10;
   } else if (visitAnnotations(c, s.args, s.returns)) {
     flags |= 0x04;

@@ -357,6 +357,14 @@ function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
     if (!type.heapType) return null;
     return n === '__annotations__' ? typeGetAnnotations(type) : typeGetAnnotate(type);
   }
+  if (n === '__annotations__' && type.heapType) {
+    // type_get_annotations (3.10-3.13): the class's own, else a new empty dict kept in the class's dict
+    const own = dict.getItemStr(type.dict, '__annotations__');
+    if (own) return descrGet(own, null, type);
+    const d = newDict();
+    dict.setItemStr(type.dict, '__annotations__', d);
+    return d;
+  }
   const attr = lookupType(type, n);
   if (attr) return descrGet(attr, null, type);
   if (metaAttr) return descrGet(metaAttr, type, meta);
