@@ -878,10 +878,12 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
     if (bound) for (const n of bound) newbound.add(n);
     for (const n of global) newglobal.add(n);
   } else {
-    // Special-case __class__ and (3.14) __classdict__ and __conditional_annotations__
+    // Special-case __class__, and from 3.12 __classdict__ (3.14: __conditional_annotations__ too)
     newbound.add('__class__');
-    newbound.add('__classdict__');
-    newbound.add('__conditional_annotations__');
+    if (inline) {
+      newbound.add('__classdict__');
+      newbound.add('__conditional_annotations__');
+    }
   }
   const inlinedCells = new Set<string>();
   for (const child of ste.children) {
