@@ -223,7 +223,7 @@ export class Compiler {
     if (ste.needsClassClosure) u.cellvars.set('__class__', 0);
     // 3.14: a class's implicit cells after __class__ (_PyCompile_EnterScope)
     if (ste.needsClassdict) this.addName(u.cellvars, '__classdict__');
-    if (ste.type === 'class' && ste.hasConditionalAnnotations) this.addName(u.cellvars, '__conditional_annotations__');
+    if (ste.hasConditionalAnnotations) this.addName(u.cellvars, '__conditional_annotations__');
     const frees = [...ste.symbols.keys()]
       .filter((n) => ste.getScope(n) === Scope.FREE || (ste.getSymbol(n) & DEF_FREE_CLASS) !== 0)
       .sort(codepointCompare);

@@ -9,7 +9,7 @@ import { notSimulated } from './errors';
 import {
   addopBinary, callHelper, compileJumpIf, visitExpr, visitExprs, checkAnnExpr, visitAnnexpr,
 } from './expressions';
-import { POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Block } from './ir';
+import { POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Block, type Instr } from './ir';
 import { compileMatch } from './patterns';
 
 export function visitStmts(c: Compiler, stmts: A.Stmt[]): void {
@@ -47,10 +47,11 @@ export function compileBody(c: Compiler, stmts: A.Stmt[]): void {
   let i = 0;
   const isModule = c.u.scopeType === ScopeType.MODULE;
   if (isModule && stmts.length) c.setLoc(stmts[0]);
+  let storeAnnotate: Instr | null = null;
   if (c.deferredAnnotations) {
     c.u.deferredAnnotations = collectDeferredAnnotations(stmts, isModule);
     if (isModule) {
-      processDeferredAnnotations(c);
+      storeAnnotate = processDeferredAnnotations(c);
       if (c.u.ste.hasConditionalAnnotations) {
         c.addop(Op.BUILD_SET, 0);
         c.addopName(Op.STORE_NAME, '__conditional_annotations__');
@@ -69,6 +70,8 @@ export function compileBody(c: Compiler, stmts: A.Stmt[]): void {
   }
   for (; i < stmts.length; i++) visitStmt(c, stmts[i]);
   if (c.deferredAnnotations && !isModule) processDeferredAnnotations(c);
+  // A module's __annotate__ is compiled after its body and moved to the front: its name comes last in co_names.
+  if (storeAnnotate) storeAnnotate.arg = c.addName(c.u.names, '__annotate__');
 }
 
 /** The simple annotated assignments of a module or class body, in the order codegen meets them, each with its
@@ -135,10 +138,10 @@ function leaveAnnotationsScope(c: Compiler): void {
 
 /** codegen_process_deferred_annotations: a module's or class's `__annotate__`, stored as `__annotate__` (a
  *  module) or `__annotate_func__` (a class, whose type reads it there). */
-function processDeferredAnnotations(c: Compiler): void {
+function processDeferredAnnotations(c: Compiler): Instr | null {
   const deferred = c.u.deferredAnnotations;
   const ste = c.u.ste;
-  if (!deferred || !deferred.size || !ste.annotationBlock) return;
+  if (!deferred || !deferred.size || !ste.annotationBlock) return null;
   const isClass = c.u.scopeType === ScopeType.CLASS;
   const loc = c.u.loc;
   const first = deferred.keys().next().value as A.AnnAssign;
@@ -164,7 +167,13 @@ function processDeferredAnnotations(c: Compiler): void {
   }
   c.u.loc = loc;
   leaveAnnotationsScope(c);
-  c.nameop(isClass ? '__annotate_func__' : '__annotate__', 'Store');
+  if (isClass) {
+    c.nameop('__annotate_func__', 'Store');
+    return null;
+  }
+  c.addop(Op.STORE_NAME, -1);
+  const instrs = c.u.curblock.instrs;
+  return instrs[instrs.length - 1];
 }
 
 /** codegen_annotations (3.14): a def's annotations as an `__annotate__` function (of strings under the future
