@@ -495,6 +495,71 @@ json.dumps(result)
     });
   });
 
+  describe('3.14 deferred annotations (PEP 649) against CPython 3.14 (pyodide)', () => {
+    // The shape of every code object: the __annotate__ functions, their names and closures, and what they
+    // take from the enclosing code (cells, __classdict__, __conditional_annotations__).
+    const ORACLE_314 = String.raw`
+import json, types
+def walk(co, acc):
+    acc.append('%s: args %d/%d | vars %s | cells %s | free %s | names %s' % (co.co_qualname, co.co_argcount,
+        co.co_posonlyargcount, ' '.join(co.co_varnames), ' '.join(co.co_cellvars), ' '.join(co.co_freevars),
+        ' '.join(co.co_names)))
+    for c in co.co_consts:
+        if isinstance(c, types.CodeType):
+            walk(c, acc)
+result = []
+for src in json.loads(SNIPPETS):
+    acc = []
+    walk(compile(src, 'snippet.py', 'exec'), acc)
+    result.append(acc)
+json.dumps(result)
+`;
+    const SNIPPETS_314 = [
+      'def f(x: int, *a: str, k: float = 1, **kw: bytes) -> None:\n    pass\n',
+      'def outer():\n    T = int\n    def f(x: T) -> T:\n        return x\n    return f\n',
+      'class C:\n    T = int\n    x: T\n    y: list[T] = []\n    def m(self, v: T) -> "C":\n        pass\n',
+      'x: int = 1\nif x:\n    y: str\nz = 2\n',
+      'class D:\n    a: int\n    if a:\n        b: int\n    for i in range(2):\n        c: i\n',
+      'def outer():\n    U = 1\n    class K:\n        u: U\n        def g(self, p: U): pass\n    return K\n',
+      'from __future__ import annotations\ndef f(x: T) -> T: pass\nclass C:\n    a: int\n',
+      'class E:\n    (x): int = 1\n    self.y: int\n',
+    ];
+
+    it('compiles __annotate__ functions with the code objects CPython 3.14 makes', async (t) => {
+      let pyodide: { runPython(code: string): unknown; globals: { set(k: string, v: unknown): void } };
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { loadPyodide } = require('pyodide-314') as { loadPyodide: () => Promise<typeof pyodide> };
+        pyodide = await loadPyodide();
+      } catch (e) {
+        t.skip(`pyodide-314 is not available: ${e}`);
+        return;
+      }
+      pyodide.globals.set('SNIPPETS', JSON.stringify(SNIPPETS_314));
+      const expected = JSON.parse(pyodide.runPython(ORACLE_314) as string) as string[][];
+      minimalRuntime(314);
+      const wrong: string[] = [];
+      SNIPPETS_314.forEach((src, i) => {
+        const co = compileModule(parse(src).module, 'snippet.py', { version: 314 });
+        const ours = allCodeObjects(co).map((c) => {
+          const nlocals = c.nlocals;
+          const cells = c.localsplusnames.filter((_, k) => c.localspluskinds[k] === 'cell');
+          const frees = c.localsplusnames.filter((_, k) => c.localspluskinds[k] === 'free');
+          const names = c.names.map((n) => (n as PyStr).value);
+          return `${c.qualname}: args ${c.argcount}/${c.posonlyargcount} | vars ${c.localsplusnames.slice(0, nlocals).join(' ')} | `
+            + `cells ${cells.join(' ')} | free ${frees.join(' ')} | names ${names.join(' ')}`;
+        });
+        const problems = verifyTree(co);
+        if (JSON.stringify(ours) !== JSON.stringify(expected[i]) || problems.length) {
+          wrong.push(`${src}\n  ours:    ${ours.join('\n           ')}\n  CPython: ${expected[i].join('\n           ')}\n  ${problems.join('; ')}`);
+        }
+      });
+      minimalRuntime();
+      console.log(`3.14 annotation scopes vs CPython 3.14.2: ${SNIPPETS_314.length - wrong.length}/${SNIPPETS_314.length} snippets identical`);
+      assert.deepStrictEqual(wrong, []);
+    });
+  });
+
   describe('SyntaxErrors as CPython raises them', () => {
     const names = Object.keys(E);
     let oracle: OracleResult[] = [];

@@ -22,6 +22,11 @@ export function typeName(o: PyObject): string {
   return o.ob_type.name;
 }
 
+/** PyCallable_Check */
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyBuiltin || findSlot(o.ob_type, 'tp_call') !== undefined || lookupType(o.ob_type, '__call__') !== null || o.ob_type === rt.t.function || o.ob_type === rt.t.method;
+}
+
 /** _PyType_Lookup: the attribute `name` found along type's MRO (borrowed), or null. */
 export function lookupType(type: PyType, name: string): PyObject | null {
   const cached = type.cache.get(name);

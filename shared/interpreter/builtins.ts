@@ -1,6 +1,6 @@
 // The builtins module's functions (Python/bltinmodule.c) and its iterator types (enumerate, zip, map, filter,
 // reversed, callable_iterator). The value types (int, str, list, ...) are in types/.
-import { binaryOp, call, callDescriptor, callMethod, callSpecial, EQ, excType, findSlot, getAttr, getAttrOpt, getItem, getIter, GT, indexValue, isInstance, isSubtype, isTrue, iterate, iterNext, length, lookupType, LT, repr, richCompareBool, setAttr, strText, typeName, unaryOp } from './abstract';
+import { binaryOp, call, callDescriptor, isCallable, callMethod, callSpecial, EQ, excType, findSlot, getAttr, getAttrOpt, getItem, getIter, GT, indexValue, isInstance, isSubtype, isTrue, iterate, iterNext, length, lookupType, LT, repr, richCompareBool, setAttr, strText, typeName, unaryOp } from './abstract';
 import {
   PyBuiltin, PyComplex, PyDict, PyFloat, PyInt, PyIterator, PyModule, PyObject, PyStr, PyTuple, PyType,
 } from './objects';
@@ -423,9 +423,7 @@ const abs: Fn = (args, kwnames) => {
 };
 
 /** PyCallable_Check */
-export function isCallable(o: PyObject): boolean {
-  return o instanceof PyBuiltin || findSlot(o.ob_type, 'tp_call') !== undefined || lookupType(o.ob_type, '__call__') !== null || o.ob_type === rt.t.function || o.ob_type === rt.t.method;
-}
+export { isCallable };
 
 const callable: Fn = (args, kwnames) => {
   exactArgs('callable', args, 1, kwnames);

@@ -53,6 +53,10 @@ export class CodeObject extends PyObject {
   /** co_stacksize: the deepest the value stack gets (the compiler's stackdepth). */
   stacksize = 0;
 
+  /** co_nlocals: the first slots are the variables (CO_FAST_LOCAL, a cell among them when an argument or,
+   *  3.12+, an inlined comprehension's variable); the cells after them are not co_varnames. */
+  nlocals = 0;
+
   /** A frame ran this code (the lens explores the functions whose code never did: explore.ts). */
   entered = false;
 

@@ -20,7 +20,7 @@ export function compileModule(module: Module, filename: string, options: Compile
   const futureAnnotations = (future.features & CO_FUTURE_ANNOTATIONS) !== 0;
   const warn = (message: string, node: { lineno: number }): void => syntaxWarning(filename, node.lineno, message);
   const tree = optimizeModule(module, { futureAnnotations, optimize: 0, version: options.version, warn });
-  const st = buildSymtable(tree, future, options.version >= 312 && options.inlineComprehensions === true);
+  const st = buildSymtable(tree, future, options.version >= 312 && options.inlineComprehensions !== false, options.version >= 314);
   const c = new Compiler(filename, st, future, options);
   const body = tree.body;
   const last = body.length ? body[body.length - 1] : null;

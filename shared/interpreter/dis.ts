@@ -45,7 +45,9 @@ export const OP_NAMES: Record<number, string> = {
   [Op.COPY_DICT_WITHOUT_KEYS]: 'COPY_DICT_WITHOUT_KEYS', [Op.RETURN_FROM_GEN_UNUSED]: 'RETURN_FROM_GEN_UNUSED',
   [Op.RESUME]: 'RESUME', [Op.STOPITERATION_ERROR]: 'STOPITERATION_ERROR', [Op.LOAD_HELPER]: 'LOAD_HELPER',
   [Op.PREP_RERAISE_STAR]: 'PREP_RERAISE_STAR',
-  [Op.LOAD_FAST_AND_CLEAR]: 'LOAD_FAST_AND_CLEAR',
+  [Op.LOAD_FAST_AND_CLEAR]: 'LOAD_FAST_AND_CLEAR', [Op.LOAD_FROM_DICT_OR_GLOBALS]: 'LOAD_FROM_DICT_OR_GLOBALS',
+  [Op.LOAD_FROM_DICT_OR_DEREF]: 'LOAD_FROM_DICT_OR_DEREF', [Op.LOAD_LOCALS]: 'LOAD_LOCALS',
+  [Op.LOAD_COMMON_CONSTANT]: 'LOAD_COMMON_CONSTANT',
 };
 
 export function opName(op: number): string {
@@ -91,11 +93,11 @@ export function argRepr(co: CodeObject, op: number, arg: number): string {
       return co.consts[arg] ? constRepr(co.consts[arg]) : '<bad const>';
     case Op.LOAD_NAME: case Op.STORE_NAME: case Op.DELETE_NAME: case Op.LOAD_GLOBAL: case Op.STORE_GLOBAL:
     case Op.DELETE_GLOBAL: case Op.LOAD_ATTR: case Op.LOAD_METHOD: case Op.STORE_ATTR: case Op.DELETE_ATTR:
-    case Op.IMPORT_NAME: case Op.IMPORT_FROM:
+    case Op.IMPORT_NAME: case Op.IMPORT_FROM: case Op.LOAD_FROM_DICT_OR_GLOBALS:
       return co.names[arg] instanceof PyStr ? (co.names[arg] as PyStr).value : '<bad name>';
     case Op.LOAD_FAST: case Op.LOAD_FAST_BORROW: case Op.STORE_FAST: case Op.DELETE_FAST: case Op.MAKE_CELL:
     case Op.LOAD_FAST_AND_CLEAR: case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.LOAD_CLASSDEREF: case Op.STORE_DEREF:
-    case Op.DELETE_DEREF:
+    case Op.DELETE_DEREF: case Op.LOAD_FROM_DICT_OR_DEREF:
       return co.localsplusnames[arg] ?? '<bad local>';
     case Op.BINARY_OP:
       return (arg >= 13 ? BINARY_OPS[arg - 13] + '=' : BINARY_OPS[arg]) ?? '?';
@@ -106,7 +108,7 @@ export function argRepr(co: CodeObject, op: number, arg: number): string {
     case Op.FORMAT_VALUE:
       return ['', 'str', 'repr', 'ascii'][arg & 3] + (arg & 4 ? (arg & 3 ? ', with format' : 'with format') : '');
     case Op.MAKE_FUNCTION:
-      return ['defaults', 'kwdefaults', 'annotations', 'closure'].filter((_, i) => arg & (1 << i)).join(', ');
+      return ['defaults', 'kwdefaults', 'annotations', 'closure', 'annotate'].filter((_, i) => arg & (1 << i)).join(', ');
     default:
       if (JUMPS.has(op)) return `to ${arg}`;
       return '';
@@ -187,7 +189,7 @@ export function verifyCode(co: CodeObject): { errors: string[]; maxDepth: number
         break;
       case Op.LOAD_NAME: case Op.STORE_NAME: case Op.DELETE_NAME: case Op.LOAD_GLOBAL: case Op.STORE_GLOBAL:
       case Op.DELETE_GLOBAL: case Op.LOAD_ATTR: case Op.LOAD_METHOD: case Op.STORE_ATTR: case Op.DELETE_ATTR:
-      case Op.IMPORT_NAME: case Op.IMPORT_FROM:
+      case Op.IMPORT_NAME: case Op.IMPORT_FROM: case Op.LOAD_FROM_DICT_OR_GLOBALS:
         if (arg < 0 || arg >= co.names.length) errors.push(`${where(i)}: name index ${arg} out of range`);
         break;
       case Op.LOAD_FAST: case Op.STORE_FAST: case Op.DELETE_FAST: case Op.LOAD_FAST_AND_CLEAR:

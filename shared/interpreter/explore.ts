@@ -301,9 +301,22 @@ class Explorer {
 
   /** A value for parameter `name` of func: of its annotation's kind when it names one, else a placeholder. */
   private valueFor(func: PyFunction, name: string, depth: number): PyObject {
-    const annotations = func.annotations;
+    const annotations = func.annotations ?? this.computedAnnotations(func);
     const annotation = annotations instanceof PyDict ? dict.getItemStr(annotations, name) : null;
     return annotation ? this.valueOfKind(annotation, depth) : this.placeholder();
+  }
+
+  /** 3.14 (PEP 649): the annotations are computed on first access, by the function's __annotate__. */
+  private computedAnnotations(func: PyFunction): PyObject | null {
+    if (!func.annotate) return null;
+    try {
+      const a = getAttrOpt(func, '__annotations__');
+      if (a) decref(a);
+    } catch (e) {
+      if (!(e instanceof PyRaise)) throw e;
+      decref(e.exc);
+    }
+    return func.annotations;
   }
 
   /** A representative value of what an annotation names: a builtin type, a class (built from its own

@@ -301,6 +301,8 @@ export class PyFunction extends PyObject {
   closure: PyTuple | null = null;
   dict: PyDict | null = null;
   annotations: PyObject | null = null;
+  /** 3.14 (PEP 649): func_annotate, the function that computes `annotations` on first access, or null. */
+  annotate: PyObject | null = null;
   doc: PyObject;
   module: PyObject;
   constructor(

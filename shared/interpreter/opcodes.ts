@@ -189,6 +189,14 @@ export const enum Op {
   /** 3.12 inlined comprehensions (PEP 709): [] → [fast[arg] or NULL], and fast[arg] is left unbound (the
    *  reference moves to the stack). The saved value comes back with a STORE_FAST, which may then store NULL. */
   LOAD_FAST_AND_CLEAR,
+  /** 3.12+ (3.14 annotation scopes): [dict] → [dict[names[arg]], else the global or builtin names[arg]] */
+  LOAD_FROM_DICT_OR_GLOBALS,
+  /** [dict] → [dict[name of fast[arg]], else the cell fast[arg]'s content] */
+  LOAD_FROM_DICT_OR_DEREF,
+  /** [] → [the frame's locals mapping] (a class body's namespace) */
+  LOAD_LOCALS,
+  /** [] → [a builtin constant]: arg 0 AssertionError, 1 NotImplementedError (3.14's LOAD_COMMON_CONSTANT) */
+  LOAD_COMMON_CONSTANT,
 }
 
 /** BINARY_OP arguments (Include/opcode.h NB_*). Inplace versions are the base + NB_INPLACE. */

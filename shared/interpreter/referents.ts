@@ -80,15 +80,15 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
       named(visit, '__base__', o.base);
     }
     // tp_subclasses: counted, not traversed (type_traverse leaves it out: it holds only weak references).
-    named('tp_subclasses', o.subclasses);
+    named(visit, 'tp_subclasses', o.subclasses);
     if (o.startupSubclasses) {
       for (const [key, ref] of o.startupSubclasses.values()) {
         visit(Slot.KEY, 0, key);
         visit(Slot.VALUE, key, ref);
       }
     }
-    named('__name__', o.htName);
-    named('__qualname__', o.htQualname);
+    named(visit, '__name__', o.htName);
+    named(visit, '__qualname__', o.htQualname);
     extras = false;
   } else if (o instanceof PyBaseException) {
     named(visit, '__dict__', o.dict);

@@ -52,6 +52,20 @@ export class SymbolTableEntry {
   compIterExpr = 0;
   /** 3.12: a list, set or dict comprehension compiled inline in its parent (PEP 709). */
   compInlined = false;
+  /** 3.14 (PEP 649): an annotation scope, the `__annotate__` function of a def, class or module. */
+  annotationScope = false;
+  /** 3.14: an annotation scope directly in a class body: names not bound here are looked up in the class
+   *  namespace first (through the `__classdict__` cell), then as globals or free variables. */
+  canSeeClassScope = false;
+  /** 3.14: a class whose annotation scopes read its namespace: it keeps it in the cell `__classdict__`. */
+  needsClassdict = false;
+  /** 3.14: a module, or a class with annotations in an if/for/while/try/with/match body: the indexes of the
+   *  annotated assignments that ran go into the set `__conditional_annotations__`. */
+  hasConditionalAnnotations = false;
+  /** 3.14: the one annotation scope of a module or class body (ste_annotation_block). */
+  annotationBlock: SymbolTableEntry | null = null;
+  /** 3.14: inside an if/for/while/try/with/match body (ste_in_conditional_block). */
+  inConditionalBlock = false;
   constructor(public name: string, public type: BlockType, public key: object, public loc: SourceRange) {}
 
   getSymbol(name: string): number {
@@ -158,8 +172,9 @@ export class SymbolTable {
   private global!: Map<string, number>;
   private privateName: string | null = null;
 
-  /** `inlineComprehensions`: analyse as 3.12 does, list/set/dict comprehensions folded into their parent. */
-  constructor(public future: FutureFeatures, private inlineComprehensions = false) {}
+  /** `inlineComprehensions`: analyse as 3.12 does, list/set/dict comprehensions folded into their parent.
+   *  `deferredAnnotations`: 3.14 (PEP 649), annotations are evaluated in annotation scopes. */
+  constructor(public future: FutureFeatures, private inlineComprehensions = false, private deferredAnnotations = false) {}
 
   lookup(key: object): SymbolTableEntry {
     const ste = this.blocks.get(key);
@@ -238,14 +253,35 @@ export class SymbolTable {
 
   // ---- statements
 
+  /** 3.14: the bodies of these statements are conditional blocks (ENTER_CONDITIONAL_BLOCK in symtable.c). */
   private visitStmt(s: A.Stmt): void {
+    if (!CONDITIONAL_STATEMENTS.has(s._type)) return this.visitStmtKind(s);
+    const ste = this.cur;
+    const was = ste.inConditionalBlock;
+    ste.inConditionalBlock = true;
+    this.visitStmtKind(s);
+    ste.inConditionalBlock = was;
+  }
+
+  private visitStmtKind(s: A.Stmt): void {
     switch (s._type) {
       case 'FunctionDef':
       case 'AsyncFunctionDef': {
         this.addDef(s.name, DEF_LOCAL, s);
         if (s.args.defaults.length) this.visitExprs(s.args.defaults);
         for (const d of s.args.kw_defaults) if (d) this.visitExpr(d);
-        this.visitAnnotations(s, s.args, s.returns);
+        if (this.deferred) {
+          this.visitDeferredAnnotations(s);
+        } else {
+          this.visitAnnotations(s, s.args, s.returns);
+          // 3.14 under the future import: an __annotate__ that returns the strings, using no names
+          if (this.deferredAnnotations && hasAnnotations(s)) {
+            this.enterBlock('__annotate__', 'function', s.args, s);
+            this.cur.annotationScope = true;
+            this.addDef('.format', DEF_PARAM, s);
+            this.exitBlock();
+          }
+        }
         this.visitExprs(s.decorator_list);
         this.enterBlock(s.name, 'function', s, s);
         if (s._type === 'AsyncFunctionDef') this.cur.coroutine = true;
@@ -291,7 +327,8 @@ export class SymbolTable {
         } else {
           this.visitExpr(s.target);
         }
-        this.visitAnnotation(s.annotation);
+        if (!this.deferred) this.visitAnnotation(s.annotation);
+        else if (this.cur.type !== 'function') this.visitDeferredAnnotation(s.annotation);
         if (s.value) this.visitExpr(s.value);
         break;
       }
@@ -415,6 +452,53 @@ export class SymbolTable {
 
   private get futureAnnotations(): boolean {
     return (this.future.features & CO_FUTURE_ANNOTATIONS) !== 0;
+  }
+
+  /** 3.14 without `from __future__ import annotations` (PEP 649). */
+  private get deferred(): boolean {
+    return this.deferredAnnotations && !this.futureAnnotations;
+  }
+
+  /** symtable_enter_block for an AnnotationBlock: a function of one parameter, `.format` (named `format` in the
+   *  code object); in a class body it reads the class namespace through `__classdict__`. */
+  private enterAnnotationScope(key: object, loc: SourceRange): void {
+    const inClass = this.cur.type === 'class';
+    this.enterBlock('__annotate__', 'function', key, loc);
+    this.cur.annotationScope = true;
+    this.addDef('.format', DEF_PARAM, loc);
+    if (inClass) {
+      this.cur.canSeeClassScope = true;
+      this.addDef('__classdict__', USE, loc);
+    }
+  }
+
+  /** symtable_visit_annotations (3.14): a def's parameter and return annotations, in their own scope. */
+  private visitDeferredAnnotations(s: A.FunctionDef): void {
+    const exprs = annotationExprs(s);
+    if (!exprs.length) return;
+    this.enterAnnotationScope(s.args, s);
+    this.visitExprs(exprs);
+    this.exitBlock();
+  }
+
+  /** symtable_visit_annotation (3.14): a module or class body's annotations share one annotation scope; a
+   *  module's are all conditional (it may run partly), a class's when inside a conditional block. */
+  private visitDeferredAnnotation(e: A.Expr): void {
+    const ste = this.cur;
+    if ((ste.type === 'module' || ste.inConditionalBlock) && !ste.hasConditionalAnnotations) {
+      ste.hasConditionalAnnotations = true;
+      this.addDef('__conditional_annotations__', USE, e);
+    }
+    if (!ste.annotationBlock) {
+      this.enterAnnotationScope(ste, e);
+      ste.annotationBlock = this.cur;
+    } else {
+      this.stack.push(ste.annotationBlock);
+      this.cur = ste.annotationBlock;
+    }
+    if (ste.type === 'class' && ste.hasConditionalAnnotations) this.addDef('__conditional_annotations__', USE, e);
+    this.visitExpr(e);
+    this.exitBlock();
   }
 
   /** Under `from __future__ import annotations` the annotation is only checked (it becomes a string): its names
@@ -684,6 +768,21 @@ export class SymbolTable {
   }
 }
 
+/** A def's parameter and return annotations, in the order they are evaluated. */
+export function annotationExprs(s: A.FunctionDef): A.Expr[] {
+  const a = s.args;
+  const all = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
+  const exprs = all.map((p) => p.annotation).filter((e): e is A.Expr => !!e);
+  if (s.returns) exprs.push(s.returns);
+  return exprs;
+}
+
+export function hasAnnotations(s: A.FunctionDef): boolean {
+  return annotationExprs(s).length > 0;
+}
+
+const CONDITIONAL_STATEMENTS = new Set(['If', 'For', 'AsyncFor', 'While', 'Try', 'TryStar', 'With', 'AsyncWith', 'Match']);
+
 // ---- analysis (analyze_block and friends in symtable.c)
 
 function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string): never {
@@ -780,7 +879,12 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
     if (bound) for (const n of bound) newbound.add(n);
     for (const n of global) newglobal.add(n);
   } else {
+    // Special-case __class__, and from 3.12 __classdict__ (3.14: __conditional_annotations__ too)
     newbound.add('__class__');
+    if (inline) {
+      newbound.add('__classdict__');
+      newbound.add('__conditional_annotations__');
+    }
   }
   const inlinedCells = new Set<string>();
   for (const child of ste.children) {
@@ -804,7 +908,10 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
       newfree.delete(name);
     }
   } else if (ste.type === 'class') {
+    // drop_class_free
     if (newfree.delete('__class__')) ste.needsClassClosure = true;
+    if (newfree.delete('__classdict__')) ste.needsClassdict = true;
+    if (newfree.delete('__conditional_annotations__')) ste.hasConditionalAnnotations = true;
   }
   // update_symbols
   for (const [name, flags] of ste.symbols) {
@@ -824,8 +931,9 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
   for (const n of newfree) free.add(n);
 }
 
-export function buildSymtable(mod: A.Module, future: FutureFeatures, inlineComprehensions = false): SymbolTable {
-  const st = new SymbolTable(future, inlineComprehensions);
+export function buildSymtable(mod: A.Module, future: FutureFeatures, inlineComprehensions = false,
+  deferredAnnotations = false): SymbolTable {
+  const st = new SymbolTable(future, inlineComprehensions, deferredAnnotations);
   st.build(mod);
   return st;
 }

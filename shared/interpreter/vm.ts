@@ -267,7 +267,7 @@ export function releaseLocals(f: Frame): void {
  * _PyFrame_FastToLocalsWithError: a bound local is set, an unbound one deleted); 3.13+ (PEP 667): a new dict.
  */
 export function frameLocals(f: Frame): PyDict {
-  if (f.locals) return incref(f.locals);
+  if (f.locals) return rt.v >= 312 && hasHiddenLocals(f) ? localsWithHidden(f) : incref(f.locals);
   const keep = rt.v < 313;
   let d: PyDict;
   if (keep && f.localsSnapshot) d = f.localsSnapshot;
@@ -285,6 +285,46 @@ export function frameLocals(f: Frame): PyDict {
     else if (keep && dict.getItemStr(d, n)) dict.delItemStr(d, n);
   });
   return keep ? incref(d) : d;
+}
+
+/** 3.12+: a module or class body's fast locals are the names its inlined comprehensions bind (CO_FAST_HIDDEN);
+ *  whether one is bound, i.e. such a comprehension is running (_PyFrame_HasHiddenLocals). */
+function hasHiddenLocals(f: Frame): boolean {
+  return f.code.localspluskinds.some((k, i) => k === 'local' && f.fast[i] !== null);
+}
+
+/** locals() inside a module or class body's inlined comprehension: a new dict. 3.12 (_PyFrame_GetLocals with
+ *  include_hidden): the namespace merged with the bound hidden locals. 3.13+ (PEP 667, _PyEval_GetFrameLocals
+ *  copying the frame's FrameLocalsProxy): the bound fast locals only, not the namespace. */
+function localsWithHidden(f: Frame): PyDict {
+  const d = newDict();
+  if (rt.v < 313) dict.mergeMapping(d, f.locals!);
+  f.code.localsplusnames.forEach((n, i) => {
+    const kind = f.code.localspluskinds[i];
+    let v = f.fast[i];
+    if (kind === 'free' || (kind === 'cell' && rt.v < 313)) return;
+    if (v && kind === 'cell') v = (v as PyCell).ref;
+    if (v) dict.setItemStr(d, n, v);
+  });
+  return d;
+}
+
+/** PyMapping_GetOptionalItem of a name: a new reference, or null when the mapping has no such key. */
+function mappingLookup(mapping: PyObject, name: string): PyObject | null {
+  if (mapping.ob_type === rt.t.dict) {
+    const v = dict.getItemStr(mapping as PyDict, name);
+    return v ? incref(v) : null;
+  }
+  const key = newStr(name);
+  try {
+    return getItem(mapping, key);
+  } catch (e) {
+    if (!(e instanceof PyRaise && isInstance(e.exc, excType('KeyError')))) throw e;
+    decref(e.exc);
+    return null;
+  } finally {
+    decref(key);
+  }
 }
 
 /** PyTraceBack_Here: a traceback entry for frame f in front of the exception's traceback. */
@@ -425,6 +465,14 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
               stack[f.sp++] = incref(v!);
               break;
             }
+            case Op.LOAD_FAST_AND_CLEAR:
+              // 3.12+ inlined comprehension (PEP 709): the local's reference, or NULL, moves to the stack
+              // (bytecodes.c); STORE_FAST puts it back, NULL included.
+              if (f.borrowed) f.borrowed[f.sp] = 0;
+              if (f.fastBorrowed) f.fastBorrowed[arg] = 0;
+              stack[f.sp++] = fast[arg];
+              fast[arg] = null;
+              break;
             case Op.STORE_FAST: {
               const old = fast[arg];
               fast[arg] = stack[--f.sp];
@@ -925,10 +973,14 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.MAKE_FUNCTION: {
               const fcode = stack[--f.sp] as CodeObject;
               const closure = arg & 8 ? (stack[--f.sp] as PyTuple) : null;
+              // 3.14 (PEP 649): the __annotate__ function, in place of the annotations
+              const annotate = arg & 16 ? stack[--f.sp] : null;
               const annotations = arg & 4 ? stack[--f.sp] : null;
               const kwdefaults = arg & 2 ? (stack[--f.sp] as PyDict) : null;
               const defaults = arg & 1 ? (stack[--f.sp] as PyTuple) : null;
-              stack[f.sp++] = makeFunction(fcode, f.globals, defaults, kwdefaults, annotations, closure);
+              const fn = makeFunction(fcode, f.globals, defaults, kwdefaults, annotations, closure);
+              fn.annotate = annotate;
+              stack[f.sp++] = fn;
               decref(fcode);
               break;
             }
@@ -1083,6 +1135,33 @@ export function evalFrame(f: Frame, throwIn: PyBaseException | null): PyObject {
             case Op.LOAD_ASSERTION_ERROR:
               stack[f.sp++] = incref(excType('AssertionError'));
               break;
+            case Op.LOAD_COMMON_CONSTANT:
+              stack[f.sp++] = incref(excType(arg === 1 ? 'NotImplementedError' : 'AssertionError'));
+              break;
+            case Op.LOAD_LOCALS:
+              if (!f.locals) raise(excType('SystemError'), 'no locals found');
+              stack[f.sp++] = incref(f.locals!);
+              break;
+            case Op.LOAD_FROM_DICT_OR_GLOBALS: {
+              // 3.14 annotation scope in a class body: the class namespace, then globals and builtins
+              const mapping = stack[f.sp - 1]!;
+              const v = mappingLookup(mapping, names[arg].value) ?? loadGlobal(f, names[arg]);
+              stack[f.sp - 1] = v;
+              decref(mapping);
+              break;
+            }
+            case Op.LOAD_FROM_DICT_OR_DEREF: {
+              const mapping = stack[f.sp - 1]!;
+              let v = mappingLookup(mapping, code.localsplusnames[arg]);
+              if (!v) {
+                const cellValue = (fast[arg] as PyCell).ref;
+                if (!cellValue) unboundLocal(f, arg);
+                v = incref(cellValue!);
+              }
+              stack[f.sp - 1] = v;
+              decref(mapping);
+              break;
+            }
             case Op.IMPORT_NAME: {
               const fromlist = stack[--f.sp]!;
               const level = stack[--f.sp] as PyInt;

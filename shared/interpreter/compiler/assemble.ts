@@ -818,7 +818,7 @@ function fixCellOffsets(u: Unit, entry: Block, fixedmap: number[]): number {
     for (const ins of b.instrs) {
       switch (ins.op) {
         case Op.MAKE_CELL: case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.STORE_DEREF: case Op.DELETE_DEREF:
-        case Op.LOAD_CLASSDEREF:
+        case Op.LOAD_CLASSDEREF: case Op.LOAD_FROM_DICT_OR_DEREF:
           ins.arg = fixedmap[ins.arg];
       }
     }
@@ -962,6 +962,7 @@ function makeCode(c: Compiler, u: Unit, constValues: ConstValue[], code: Int32Ar
       end_lineno: u.range.end_lineno, end_col_offset: u.range.end_col_offset,
     },
   );
+  co.nlocals = u.varnames.size;
   setCodeKey(co, constValues.map(constValueKey));
   const size = 160 + 2 * codeUnits;
   return alloc(co, size);

@@ -17,6 +17,8 @@ import { visitStmts } from './statements';
 
 export const enum ScopeType {
   MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION,
+  /** 3.14 (PEP 649): an `__annotate__` function (COMPILE_SCOPE_ANNOTATIONS). */
+  ANNOTATIONS,
 }
 
 export const enum FBlockType {
@@ -60,6 +62,10 @@ export class Unit {
   inInlinedComp = 0;
   /** The definition's whole range (for CodeObject.range). */
   range: SourceRange;
+  /** 3.14, a module or class body: the index of each simple annotated assignment whose annotation goes into
+   *  `__annotate__` (u_deferred_annotations): -1 unless conditional, when it is added to the set
+   *  `__conditional_annotations__` as it runs. */
+  deferredAnnotations: Map<A.AnnAssign, number> | null = null;
   /** 3.13+, a class body: the names its methods assign as `self.X` (u_static_attributes). */
   staticAttributes = new Set<string>();
 
@@ -74,8 +80,8 @@ export class Unit {
 export interface CompileOptions {
   /** 311..314 */
   version: number;
-  /** 3.12+ (PEP 709): compile list, set and dict comprehensions inline, with LOAD_FAST_AND_CLEAR. Off until
-   *  the evaluator runs that instruction (and STORE_FAST of an unbound value); 3.11's nested functions else. */
+  /** 3.12+ (PEP 709): list, set and dict comprehensions are compiled inline, with LOAD_FAST_AND_CLEAR (the
+   *  default); false compiles them as 3.11's nested functions on every version. */
   inlineComprehensions?: boolean;
 }
 
@@ -93,7 +99,12 @@ export class Compiler {
 
   /** Comprehensions are inlined (3.12's PEP 709). */
   get inlineComprehensions(): boolean {
-    return this.options.version >= 312 && this.options.inlineComprehensions === true;
+    return this.options.version >= 312 && this.options.inlineComprehensions !== false;
+  }
+
+  /** 3.14 without the future import (PEP 649): annotations are compiled into `__annotate__` functions. */
+  get deferredAnnotations(): boolean {
+    return this.options.version >= 314 && !this.futureAnnotations;
   }
 
   get futureAnnotations(): boolean {
@@ -210,6 +221,9 @@ export class Compiler {
       .sort(codepointCompare);
     for (const n of cells) this.addName(u.cellvars, n);
     if (ste.needsClassClosure) u.cellvars.set('__class__', 0);
+    // 3.14: a class's implicit cells after __class__ (_PyCompile_EnterScope)
+    if (ste.needsClassdict) this.addName(u.cellvars, '__classdict__');
+    if (ste.hasConditionalAnnotations) this.addName(u.cellvars, '__conditional_annotations__');
     const frees = [...ste.symbols.keys()]
       .filter((n) => ste.getScope(n) === Scope.FREE || (ste.getSymbol(n) & DEF_FREE_CLASS) !== 0)
       .sort(codepointCompare);
@@ -297,6 +311,11 @@ export class Compiler {
       case 'deref':
         op = ctx === 'Load' ? (this.u.ste.type === 'class' && !this.u.inInlinedComp ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF)
           : ctx === 'Store' ? Op.STORE_DEREF : Op.DELETE_DEREF;
+        // 3.14: an annotation scope in a class body looks in the class namespace first
+        if (op === Op.LOAD_DEREF && this.u.ste.canSeeClassScope) {
+          this.loadClassdictFreevar();
+          op = Op.LOAD_FROM_DICT_OR_DEREF;
+        }
         break;
       case 'fast':
         op = ctx === 'Load' ? Op.LOAD_FAST : ctx === 'Store' ? Op.STORE_FAST : Op.DELETE_FAST;
@@ -304,6 +323,10 @@ export class Compiler {
         return;
       case 'global':
         op = ctx === 'Load' ? Op.LOAD_GLOBAL : ctx === 'Store' ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
+        if (op === Op.LOAD_GLOBAL && this.u.ste.canSeeClassScope && scope === Scope.GLOBAL_IMPLICIT) {
+          this.loadClassdictFreevar();
+          op = Op.LOAD_FROM_DICT_OR_GLOBALS;
+        }
         break;
       default:
         // 3.12: a class body's inlined comprehension sees globals, not the class namespace
@@ -315,9 +338,15 @@ export class Compiler {
     this.addop(op, arg);
   }
 
+  /** codegen_load_classdict_freevar */
+  loadClassdictFreevar(): void {
+    this.addop(Op.LOAD_DEREF, this.u.freevars.get('__classdict__')!);
+  }
+
   /** get_ref_type */
   private refType(name: string): Scope {
-    if (this.u.scopeType === ScopeType.CLASS && name === '__class__') return Scope.CELL;
+    if (this.u.scopeType === ScopeType.CLASS && (name === '__class__' || name === '__classdict__' ||
+      name === '__conditional_annotations__')) return Scope.CELL;
     return this.u.ste.getScope(name);
   }
 

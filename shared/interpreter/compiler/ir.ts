@@ -95,8 +95,8 @@ export function isEndOfBasicBlock(op: number): boolean {
   return isJump(op) || isScopeExit(op);
 }
 
-function popcount4(n: number): number {
-  return (n & 1) + ((n >> 1) & 1) + ((n >> 2) & 1) + ((n >> 3) & 1);
+function popcount5(n: number): number {
+  return (n & 1) + ((n >> 1) & 1) + ((n >> 2) & 1) + ((n >> 3) & 1) + ((n >> 4) & 1);
 }
 
 /** Net stack effect of an instruction (stack_effect in compile.c, for this instruction set: CALL also pops
@@ -108,6 +108,7 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.UNARY_NEGATIVE: case Op.UNARY_POSITIVE: case Op.UNARY_INVERT: case Op.UNARY_NOT:
     case Op.LIST_TO_TUPLE: case Op.KW_NAMES: case Op.JUMP: case Op.GET_ITER: case Op.CHECK_EXC_MATCH:
     case Op.CHECK_EG_MATCH: case Op.YIELD_VALUE: case Op.GET_YIELD_FROM_ITER: case Op.SETUP_ANNOTATIONS:
+    case Op.LOAD_FROM_DICT_OR_GLOBALS: case Op.LOAD_FROM_DICT_OR_DEREF:
     case Op.RETURN_GENERATOR:
     case POP_BLOCK: case JUMP_NO_INTERRUPT:
       return 0;
@@ -122,7 +123,7 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.LOAD_CLASSDEREF: case Op.LOAD_NAME: case Op.LOAD_GLOBAL:
     case Op.LOAD_METHOD: case Op.PUSH_EXC_INFO: case Op.LOAD_FAST_AND_CLEAR: case Op.BEFORE_WITH: case Op.WITH_EXCEPT_START:
     case Op.LOAD_BUILD_CLASS: case Op.IMPORT_FROM: case Op.LOAD_ASSERTION_ERROR: case Op.GET_LEN:
-    case Op.MATCH_MAPPING: case Op.MATCH_SEQUENCE: case Op.MATCH_KEYS:
+    case Op.MATCH_MAPPING: case Op.MATCH_SEQUENCE: case Op.MATCH_KEYS: case Op.LOAD_LOCALS: case Op.LOAD_COMMON_CONSTANT:
       return 1;
     case Op.STORE_ATTR: case Op.DELETE_SUBSCR: case Op.MAP_ADD: case Op.MATCH_CLASS:
       return -2;
@@ -143,7 +144,7 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.CALL_FUNCTION_EX:
       return -2 - (arg & 1);
     case Op.MAKE_FUNCTION:
-      return -popcount4(arg);
+      return -popcount5(arg);
     case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP:
       return jump ? 0 : -1;
     case Op.FOR_ITER:

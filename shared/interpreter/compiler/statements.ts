@@ -1,15 +1,15 @@
 // Code generation for statements: compiler_visit_stmt and the statement compilers of CPython 3.11's
 // Python/compile.c (functions, classes, control flow, try/except/finally, with, imports, annotations).
 import type * as A from '../../parser/ast';
-import { Op } from '../opcodes';
+import { CompareOp, Op } from '../opcodes';
 import { cIdent, cInt, cStr, getDocString, NONE, type CValue } from '../astopt';
-import { mangle } from '../symtable';
+import { hasAnnotations, mangle } from '../symtable';
 import { Compiler, FBlockType, ScopeType } from './core';
 import { notSimulated } from './errors';
 import {
   addopBinary, callHelper, compileJumpIf, visitExpr, visitExprs, checkAnnExpr, visitAnnexpr,
 } from './expressions';
-import { POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Block } from './ir';
+import { POP_BLOCK, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, type Block, type Instr } from './ir';
 import { compileMatch } from './patterns';
 
 export function visitStmts(c: Compiler, stmts: A.Stmt[]): void {
@@ -40,11 +40,26 @@ function findAnn(stmts: A.Stmt[]): boolean {
   return false;
 }
 
-/** compiler_body: module and class bodies (docstring into __doc__, SETUP_ANNOTATIONS). */
+/** compiler_body: module and class bodies (docstring into __doc__, SETUP_ANNOTATIONS). 3.14 (codegen_body):
+ *  SETUP_ANNOTATIONS only under the future import, else the annotations go into an `__annotate__` function,
+ *  made first thing in a module (its ANNOTATIONS_PLACEHOLDER) and last in a class body. */
 export function compileBody(c: Compiler, stmts: A.Stmt[]): void {
   let i = 0;
-  if (c.u.scopeType === ScopeType.MODULE && stmts.length) c.setLoc(stmts[0]);
-  if (findAnn(stmts)) c.addop(Op.SETUP_ANNOTATIONS);
+  const isModule = c.u.scopeType === ScopeType.MODULE;
+  if (isModule && stmts.length) c.setLoc(stmts[0]);
+  let storeAnnotate: Instr | null = null;
+  if (c.deferredAnnotations) {
+    c.u.deferredAnnotations = collectDeferredAnnotations(stmts, isModule);
+    if (isModule) {
+      storeAnnotate = processDeferredAnnotations(c);
+      if (c.u.ste.hasConditionalAnnotations) {
+        c.addop(Op.BUILD_SET, 0);
+        c.addopName(Op.STORE_NAME, '__conditional_annotations__');
+      }
+    }
+  } else if (findAnn(stmts)) {
+    c.addop(Op.SETUP_ANNOTATIONS);
+  }
   if (!stmts.length) return;
   const doc = getDocString(stmts);
   if (doc) {
@@ -54,6 +69,122 @@ export function compileBody(c: Compiler, stmts: A.Stmt[]): void {
     c.nameop('__doc__', 'Store');
   }
   for (; i < stmts.length; i++) visitStmt(c, stmts[i]);
+  if (c.deferredAnnotations && !isModule) processDeferredAnnotations(c);
+  // A module's __annotate__ is compiled after its body and moved to the front: its name comes last in co_names.
+  if (storeAnnotate) storeAnnotate.arg = c.addName(c.u.names, '__annotate__');
+}
+
+/** The simple annotated assignments of a module or class body, in the order codegen meets them, each with its
+ *  index in `__conditional_annotations__` (every one in a module, which may run partly; in a class those in an
+ *  if/for/while/try/with/match body) or -1 (_PyCompile_AddDeferredAnnotation). */
+function collectDeferredAnnotations(stmts: A.Stmt[], isModule: boolean): Map<A.AnnAssign, number> {
+  const found = new Map<A.AnnAssign, number>();
+  let next = 0;
+  const visit = (body: A.Stmt[], conditional: boolean): void => {
+    for (const st of body) {
+      switch (st._type) {
+        case 'AnnAssign':
+          if (st.simple && st.target._type === 'Name') found.set(st, isModule || conditional ? next++ : -1);
+          break;
+        case 'For': case 'AsyncFor': case 'While': case 'If':
+          visit(st.body, true);
+          visit(st.orelse, true);
+          break;
+        case 'With': case 'AsyncWith':
+          visit(st.body, true);
+          break;
+        case 'Try': case 'TryStar':
+          visit(st.body, true);
+          visit(st.orelse, true);
+          for (const h of st.handlers) visit(h.body, true);
+          visit(st.finalbody, true);
+          break;
+        case 'Match':
+          for (const m of st.cases) visit(m.body, true);
+          break;
+        default: break;
+      }
+    }
+  };
+  visit(stmts, false);
+  return found;
+}
+
+/** codegen_setup_annotations_scope: enter `__annotate__(format, /)`, which raises NotImplementedError for a
+ *  format above VALUE_WITH_FAKE_GLOBALS (2). */
+function enterAnnotationsScope(c: Compiler, key: object, loc: A.Stmt | A.Expr): void {
+  c.enterScope('__annotate__', ScopeType.ANNOTATIONS, key, loc.lineno, loc);
+  c.u.posonlyargcount = 1;
+  c.setLoc(loc);
+  c.addop(Op.LOAD_FAST, c.addName(c.u.varnames, '.format'));
+  c.loadConst(cInt(2));
+  c.addop(Op.COMPARE_OP, CompareOp.GT);
+  const body = c.newBlock();
+  c.addopJ(Op.POP_JUMP_IF_FALSE, body);
+  c.addop(Op.LOAD_COMMON_CONSTANT, 1);
+  c.addop(Op.RAISE_VARARGS, 1);
+  c.useNextBlock(body);
+}
+
+/** codegen_leave_annotations_scope: return the dict; the parameter is shown as `format` (the symbol table
+ *  calls it `.format`, so that an annotation may use the name `format`); push the function. */
+function leaveAnnotationsScope(c: Compiler): void {
+  c.addop(Op.RETURN_VALUE);
+  const co = c.assemble(true);
+  co.localsplusnames[0] = 'format';
+  c.exitScope();
+  c.makeClosure(co, 0);
+}
+
+/** codegen_process_deferred_annotations: a module's or class's `__annotate__`, stored as `__annotate__` (a
+ *  module) or `__annotate_func__` (a class, whose type reads it there). */
+function processDeferredAnnotations(c: Compiler): Instr | null {
+  const deferred = c.u.deferredAnnotations;
+  const ste = c.u.ste;
+  if (!deferred || !deferred.size || !ste.annotationBlock) return null;
+  const isClass = c.u.scopeType === ScopeType.CLASS;
+  const loc = c.u.loc;
+  const first = deferred.keys().next().value as A.AnnAssign;
+  enterAnnotationsScope(c, ste, first);
+  c.u.loc = loc;
+  c.addop(Op.BUILD_MAP, 0);
+  for (const [st, index] of deferred) {
+    const notSet = c.newBlock();
+    c.setLoc(st);
+    if (index !== -1) {
+      c.loadConst(cInt(index));
+      if (isClass) c.addop(Op.LOAD_DEREF, c.u.freevars.get('__conditional_annotations__')!);
+      else c.addopName(Op.LOAD_GLOBAL, '__conditional_annotations__');
+      c.addop(Op.CONTAINS_OP, 0);
+      c.addopJ(Op.POP_JUMP_IF_FALSE, notSet);
+    }
+    visitExpr(c, st.annotation);
+    c.addop(Op.COPY, 2);
+    c.loadConst(cStr(mangle(c.u.privateName, (st.target as A.Name).id)));
+    c.u.loc = loc;
+    c.addop(Op.STORE_SUBSCR);
+    c.useNextBlock(notSet);
+  }
+  c.u.loc = loc;
+  leaveAnnotationsScope(c);
+  if (isClass) {
+    c.nameop('__annotate_func__', 'Store');
+    return null;
+  }
+  c.addop(Op.STORE_NAME, -1);
+  const instrs = c.u.curblock.instrs;
+  return instrs[instrs.length - 1];
+}
+
+/** codegen_annotations (3.14): a def's annotations as an `__annotate__` function (of strings under the future
+ *  import); whether one was pushed. */
+function compileAnnotate(c: Compiler, s: A.FunctionDef): boolean {
+  if (!hasAnnotations(s)) return false;
+  enterAnnotationsScope(c, s.args, s);
+  const n = annotationPairs(c, s.args, s.returns);
+  c.addop(Op.BUILD_MAP, n / 2);
+  leaveAnnotationsScope(c);
+  return true;
 }
 
 export function visitStmt(c: Compiler, s: A.Stmt): void {
@@ -184,6 +315,16 @@ function visitArgAnnotation(c: Compiler, id: string, annotation: A.Expr | null):
 
 /** compiler_visit_annotations: a tuple of alternating names and values; returns whether one was pushed. */
 function visitAnnotations(c: Compiler, args: A.Arguments, returns: A.Expr | null): boolean {
+  const n = annotationPairs(c, args, returns);
+  if (n) {
+    c.addop(Op.BUILD_TUPLE, n);
+    return true;
+  }
+  return false;
+}
+
+/** codegen_annotations_in_scope: pushes name, value for each annotation; returns how many items. */
+function annotationPairs(c: Compiler, args: A.Arguments, returns: A.Expr | null): number {
   let n = 0;
   for (const a of args.args) n += visitArgAnnotation(c, a.arg, a.annotation);
   for (const a of args.posonlyargs) n += visitArgAnnotation(c, a.arg, a.annotation);
@@ -191,11 +332,7 @@ function visitAnnotations(c: Compiler, args: A.Arguments, returns: A.Expr | null
   for (const a of args.kwonlyargs) n += visitArgAnnotation(c, a.arg, a.annotation);
   if (args.kwarg?.annotation) n += visitArgAnnotation(c, args.kwarg.arg, args.kwarg.annotation);
   n += visitArgAnnotation(c, 'return', returns);
-  if (n) {
-    c.addop(Op.BUILD_TUPLE, n);
-    return true;
-  }
-  return false;
+  return n;
 }
 
 function applyDecorators(c: Compiler, decos: A.Expr[]): void {
@@ -215,7 +352,11 @@ function compileFunction(c: Compiler, s: A.FunctionDef): void {
   visitExprs(c, s.decorator_list);
   const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
   let flags = defaultArguments(c, s.args);
-  if (visitAnnotations(c, s.args, s.returns)) flags |= 0x04;
+  if (c.options.version >= 314) {
+    if (compileAnnotate(c, s)) flags |= 0x10;
+  } else if (visitAnnotations(c, s.args, s.returns)) {
+    flags |= 0x04;
+  }
   c.enterScope(s.name, isAsync ? ScopeType.ASYNC_FUNCTION : ScopeType.FUNCTION, s, firstlineno, s);
   const doc = getDocString(s.body);
   c.addConst(doc ? (doc.value as CValue) : NONE);
@@ -259,11 +400,25 @@ function compileClass(c: Compiler, s: A.ClassDef): void {
     c.loadConst(cInt(firstlineno));
     c.nameop('__firstlineno__', 'Store');
   }
+  // 3.14: the namespace in a cell for the annotation scopes; the set of conditional annotations that ran
+  if (c.u.ste.needsClassdict) {
+    c.addop(Op.LOAD_LOCALS);
+    c.addop(Op.STORE_DEREF, c.u.cellvars.get('__classdict__')!);
+  }
+  if (c.u.ste.hasConditionalAnnotations && c.u.cellvars.has('__conditional_annotations__')) {
+    c.addop(Op.BUILD_SET, 0);
+    c.addop(Op.STORE_DEREF, c.u.cellvars.get('__conditional_annotations__')!);
+  }
   compileBody(c, s.body);
   c.unsetLoc();
   if (c.options.version >= 313) {
     c.loadConst({ t: 'tuple', items: [...c.u.staticAttributes].sort().map((n) => cStr(n)) });
     c.nameop('__static_attributes__', 'Store');
+  }
+  if (c.u.ste.needsClassdict) {
+    // type_new sets this cell to the class's own dict (type_new_set_classdictcell)
+    c.addop(Op.LOAD_CLOSURE, c.u.cellvars.get('__classdict__')!);
+    c.nameop('__classdictcell__', 'Store');
   }
   if (c.u.ste.needsClassClosure) {
     c.addop(Op.LOAD_CLOSURE, c.u.cellvars.get('__class__')!);
@@ -754,7 +909,17 @@ function compileAnnAssign(c: Compiler, s: A.AnnAssign): void {
     case 'Name':
       if (targ.id === '__debug__') c.error('cannot assign to __debug__');
       // If we have a simple name in a module or class, store annotation.
-      if (s.simple && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
+      if (s.simple && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS) && c.deferredAnnotations) {
+        // 3.14: evaluated later, by __annotate__; a conditional one records that it ran
+        const index = c.u.deferredAnnotations?.get(s) ?? -1;
+        if (index !== -1) {
+          if (c.u.scopeType === ScopeType.CLASS) c.addop(Op.LOAD_DEREF, c.u.cellvars.get('__conditional_annotations__')!);
+          else c.addopName(Op.LOAD_NAME, '__conditional_annotations__');
+          c.loadConst(cInt(index));
+          c.addop(Op.SET_ADD, 1);
+          c.addop(Op.POP_TOP);
+        }
+      } else if (s.simple && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
         if (c.futureAnnotations) visitAnnexpr(c, s.annotation);
         else visitExpr(c, s.annotation);
         c.addopName(Op.LOAD_NAME, '__annotations__');
@@ -776,7 +941,7 @@ function compileAnnAssign(c: Compiler, s: A.AnnAssign): void {
       c.error('invalid node type for annotated assignment');
   }
   // Annotation is evaluated last.
-  if (!s.simple && !c.futureAnnotations && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
+  if (!s.simple && !c.futureAnnotations && c.options.version < 314 && (c.u.scopeType === ScopeType.MODULE || c.u.scopeType === ScopeType.CLASS)) {
     checkAnnExpr(c, s.annotation);
   }
 }

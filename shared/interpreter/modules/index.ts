@@ -127,6 +127,9 @@ function loadProgramModule(name: string, found: ModuleSource, topLevel: boolean)
   return m;
 }
 
+/** Standard-library modules added after 3.11, with the version that added them. */
+const STDLIB_SINCE: Record<string, number> = { annotationlib: 314 };
+
 /** A module the program's files do not provide: written in the simulator, or opaque. A new reference. */
 function loadOtherModule(name: string): PyModule {
   const native = nativeModules.get(name);
@@ -155,6 +158,8 @@ function loadOtherModule(name: string): PyModule {
       state.initializing = false;
     }
   } else {
+    // A standard-library module newer than this version is missing, as in CPython.
+    if ((STDLIB_SINCE[name] ?? 0) > rt.v) raiseImport('ModuleNotFoundError', `No module named '${name}'`, name);
     // Not modelled: an opaque module, so that the rest of the program still runs.
     m = newModule(name);
     const marker = newStr(`not simulated: module '${name}'`);

@@ -2,6 +2,7 @@
 // the standard-library modules written in Python (pylib/), which the simulator runs as CPython runs its own.
 import { rt } from '../runtime';
 import { pylibSources } from '../pylib/index';
+import { source as annotationlibSource } from '../pylib/annotationlib';
 import { installAbc } from './abc';
 import { installCollections } from './collections';
 import { installExecEval } from './execeval';
@@ -44,6 +45,9 @@ export function installNativeModules(): void {
   nativeModules.set('_io', installIo);
   nativeModules.set('_operator', installOperator);
   for (const [name, source] of Object.entries(pylibSources)) pythonModules.set(name, source);
+  // 3.14 (PEP 749): annotationlib; an ImportError before
+  if (rt.v >= 314) pythonModules.set('annotationlib', annotationlibSource);
+  else pythonModules.delete('annotationlib');
   // exec, eval and compile (the Python-written modules need them).
   installExecEval(rt.builtins);
   // list[int], int | None

@@ -515,7 +515,12 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
             if getattr(b, _PARAMS).frozen:
                 any_frozen_base = True
 
-    cls_annotations = cls.__dict__.get('__annotations__', {})
+    if _V >= (3, 14):
+        # PEP 649: the class's own annotations, computed by its __annotate__
+        import annotationlib
+        cls_annotations = annotationlib.get_annotations(cls, format=annotationlib.Format.FORWARDREF)
+    else:
+        cls_annotations = cls.__dict__.get('__annotations__', {})
 
     cls_fields = []
     KW_ONLY_seen = False

@@ -1123,7 +1123,12 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 base_globals = getattr(sys.modules.get(base.__module__, None), '__dict__', {})
             else:
                 base_globals = globalns
-            ann = base.__dict__.get('__annotations__', {})
+            if _V >= (3, 14):
+                # PEP 649: each class's own annotations, computed by its __annotate__
+                import annotationlib
+                ann = annotationlib.get_annotations(base)
+            else:
+                ann = base.__dict__.get('__annotations__', {})
             if isinstance(ann, types.GetSetDescriptorType):
                 ann = {}
             base_locals = dict(vars(base)) if localns is None else localns

@@ -1,6 +1,6 @@
 // Functions and the things that bind them (Objects/funcobject.c, classobject.c, descrobject.c): function
 // objects, bound methods, builtin functions and method descriptors, staticmethod, classmethod, property, cells.
-import { addressHex, call, excType, genericGetAttr, getAttr, getAttrOpt, hash, isTrue, reprText, typeName } from '../abstract';
+import { addressHex, call, excType, genericGetAttr, getAttr, getAttrOpt, hash, isCallable, isTrue, reprText, typeName } from '../abstract';
 import {
   PyBuiltin, PyCell, PyDict, PyFunction, PyMethod, PyMethodWrapper, PyObject, PyProperty, PyStr, PyTuple, PyType, PyWrapper,
 } from '../objects';
@@ -41,6 +41,7 @@ export function install(t: TypeTable): void {
     v = f.dict; f.dict = null; xdecref(v);
     v = f.closure; f.closure = null; xdecref(v);
     v = f.annotations; f.annotations = null; xdecref(v);
+    v = f.annotate; f.annotate = null; xdecref(v);
     v = f.name; f.name = internStr(''); decref(v);
     v = f.qualname; f.qualname = internStr(''); decref(v);
   };
@@ -55,6 +56,7 @@ export function install(t: TypeTable): void {
     xdecref(f.dict);
     xdecref(f.closure);
     xdecref(f.annotations);
+    xdecref(f.annotate);
     decref(f.code);
     decref(f.name);
     decref(f.qualname);
@@ -71,6 +73,7 @@ export function install(t: TypeTable): void {
     if (f.dict) visit(f.dict);
     if (f.closure) visit(f.closure);
     if (f.annotations) visit(f.annotations);
+    if (f.annotate) visit(f.annotate);
     visit(f.qualname);
   };
   fn.slots.tp_getattro = (self, name) => functionAttr(self as PyFunction, name.value);
@@ -352,14 +355,14 @@ export function install(t: TypeTable): void {
       case 'co_filename': return newStr(c.filename);
       case 'co_firstlineno': return newInt(c.firstlineno);
       case 'co_argcount': return newInt(c.argcount);
-      case 'co_varnames': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] !== 'free').map((n) => newStr(n)));
+      case 'co_varnames': return newTuple(c.localsplusnames.slice(0, c.nlocals).map((n) => newStr(n)));
       case 'co_consts': return newTuple(c.consts.map(incref));
       case 'co_freevars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'free').map((n) => newStr(n)));
       case 'co_cellvars': return newTuple(c.localsplusnames.filter((_, i) => c.localspluskinds[i] === 'cell').map((n) => newStr(n)));
       case 'co_names': return newTuple(c.names.map(incref));
       case 'co_flags': return newInt(c.flags);
       case 'co_stacksize': return newInt(c.stacksize);
-      case 'co_nlocals': return newInt(c.localspluskinds.filter((k) => k !== 'free').length);
+      case 'co_nlocals': return newInt(c.nlocals);
       case 'co_posonlyargcount': return newInt(c.posonlyargcount);
       case 'co_kwonlyargcount': return newInt(c.kwonlyargcount);
       default: return null;
@@ -393,9 +396,12 @@ function functionAttr(f: PyFunction, n: string): PyObject | null {
     case '__code__': return incref(f.code);
     case '__globals__': return incref(f.globals);
     case '__dict__': return incref(f.dict ?? lazyFunctionField(f, 'dict'));
-    case '__annotations__': return incref(f.annotations ?? lazyFunctionField(f, 'annotations'));
+    case '__annotations__': return incref(functionAnnotations(f));
+    case '__annotate__': if (rt.v >= 314) return incref(f.annotate ?? rt.None); break;
     case '__class__': return incref(f.ob_type);
-    default: {
+  }
+  {
+    {
       if (f.dict) {
         const v = dict.getItemStr(f.dict, n);
         if (v) return incref(v);
@@ -412,6 +418,26 @@ function lazyFunctionField(f: PyFunction, key: 'dict' | 'annotations'): PyDict {
   f[key] = d;
   if (rt.trace !== null) rt.trace.touch(f);
   return d;
+}
+
+/** func_get_annotations: 3.14 (PEP 649) calls __annotate__(VALUE) on first access and keeps the dict. */
+function functionAnnotations(f: PyFunction): PyObject {
+  if (f.annotations) return f.annotations;
+  if (!f.annotate || !isCallable(f.annotate)) return lazyFunctionField(f, 'annotations');
+  f.annotations = callAnnotate(f.annotate);
+  if (rt.trace !== null) rt.trace.touch(f);
+  return f.annotations;
+}
+
+/** annotate(1) (Format.VALUE), which must return a dict. */
+export function callAnnotate(annotate: PyObject): PyDict {
+  const d = call(annotate, [newInt(1)]);
+  if (!(d instanceof PyDict)) {
+    const name = typeName(d);
+    decref(d);
+    raise(excType('TypeError'), `__annotate__ returned non-dict of type '${name}'`);
+  }
+  return d as PyDict;
 }
 
 /** func_set_* and the attributes in its __dict__. Every write reports to the trace recorder (touch): a call of
@@ -442,7 +468,38 @@ function setFunctionAttr(f: PyFunction, n: string, value: PyObject | null): void
       xdecref(old);
       return;
     }
-    default: {
+    case '__annotations__': {
+      // func_set_annotations: a dict, or None / del for none; 3.14 also drops __annotate__
+      const v = value === rt.None ? null : value;
+      if (v && !(v instanceof PyDict)) raise(excType('TypeError'), '__annotations__ must be set to a dict object');
+      const old = f.annotations;
+      f.annotations = v ? incref(v) : null;
+      xdecref(old);
+      if (rt.v >= 314) {
+        const oldAnnotate = f.annotate;
+        f.annotate = null;
+        xdecref(oldAnnotate);
+      }
+      return;
+    }
+    case '__annotate__': {
+      if (rt.v < 314) break;
+      // func_set_annotate
+      if (!value) raise(excType('TypeError'), '__annotate__ cannot be deleted');
+      if (value !== rt.None && !isCallable(value!)) raise(excType('TypeError'), '__annotate__ must be callable or None');
+      const old = f.annotate;
+      f.annotate = value === rt.None ? null : incref(value!);
+      xdecref(old);
+      if (value !== rt.None) {
+        const oldAnnotations = f.annotations;
+        f.annotations = null;
+        xdecref(oldAnnotations);
+      }
+      return;
+    }
+  }
+  {
+    {
       const d = (f.dict ??= newDict());
       if (value) dict.setItemStr(d, n, value);
       else if (!dict.delItemStr(d, n)) raise(excType('AttributeError'), `'function' object has no attribute '${n}'`);

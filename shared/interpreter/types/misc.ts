@@ -1,10 +1,11 @@
 // The small builtin types: None, NotImplemented, Ellipsis, modules, super, frames, tracebacks, mappingproxy,
 // and the opaque objects standing for values the simulator does not model.
-import { addressHex, call, descrGet, excType, genericGetAttr, genericSetAttr, getAttr, getIter, reprText, typeName } from '../abstract';
+import { addressHex, call, descrGet, excType, genericGetAttr, genericSetAttr, getAttr, getIter, isCallable, reprText, typeName } from '../abstract';
+import { callAnnotate } from './function';
 import {
   PyDict, PyFrameObject, PyFunction, PyModule, PyObject, PyOpaque, PyStr, PySuper, PyTraceback, PyType,
 } from '../objects';
-import { alloc, decref, incref, newInt, newList, newStr, raise, rt, xdecref } from '../runtime';
+import { alloc, decref, incref, newDict, newInt, newList, newStr, raise, rt, xdecref } from '../runtime';
 import type { TypeTable } from '../typetable';
 import { frameLocals, frameObject, releaseLocals } from '../vm';
 import * as dict from './dict';
@@ -33,6 +34,7 @@ export function install(t: TypeTable): void {
   mod.slots.tp_getattro = (self, name) => {
     const m = self as PyModule;
     if (name.value === '__dict__') return incref(m.dict);
+    if (name.value === '__annotations__') return moduleAnnotations(m);
     const v = dict.getItemStr(m.dict, name.value);
     if (v) return incref(v);
     // A module the simulator does not model: every attribute is an opaque value, and the run goes on.
@@ -265,3 +267,13 @@ function superGetattro(s: PySuper, name: PyStr): PyObject | null {
   return genericGetAttr(s, name.value, true);
 }
 
+/** module_get_annotations (Objects/moduleobject.c): the module's own `__annotations__`; else 3.14 (PEP 649)
+ *  calls its `__annotate__(VALUE)`, older versions make an empty dict; either is kept in the module dict. */
+function moduleAnnotations(m: PyModule): PyObject {
+  const own = dict.getItemStr(m.dict, '__annotations__');
+  if (own) return incref(own);
+  const annotate = rt.v >= 314 ? dict.getItemStr(m.dict, '__annotate__') : null;
+  const annotations = annotate && isCallable(annotate) ? callAnnotate(annotate) : newDict();
+  dict.setItemStr(m.dict, '__annotations__', annotations);
+  return annotations;
+}

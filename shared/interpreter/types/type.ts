@@ -1,12 +1,13 @@
 // `type`: classes (Objects/typeobject.c). Calling a class (type_call), class creation (type_new, the C3 MRO,
 // __slots__, __init_subclass__, __set_name__), attribute lookup on classes (type_getattro) and
 // builtins.__build_class__ (Python/bltinmodule.c).
-import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf, genericSetAttr, getAttrOpt, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, SHARED_KEYS_MAX_SIZE, typeModified, typeName } from '../abstract';
+import { allTypes, call, callDescriptor, descrGet, excType, findSlot, gcClearOf, genericSetAttr, getAttrOpt, isCallable, isSubtype, iterate, lookupType, raiseAttributeError, repr, setItem, SHARED_KEYS_MAX_SIZE, typeModified, typeName } from '../abstract';
 import {
   PyBuiltin, PyDict, PyFunction, PyInstance, PyObject, PyStr, PyTuple, PyType, PyWrapper, PyCell,
 } from '../objects';
-import { alloc, decref, fillUtf8, incref, internStr, newBool, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
+import { alloc, decref, fillUtf8, incref, internStr, newBool, newDict, newInt, newList, newStr, newTuple, newTupleFromArray, raise, rt } from '../runtime';
 import { basicWeakref } from '../modules/weakref';
+import { callAnnotate } from './function';
 import type { TypeTable } from '../typetable';
 import { Frame } from '../frame';
 import { evalFrame } from '../vm';
@@ -228,6 +229,17 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     if (rt.trace !== null) rt.trace.touch(classcell);
     if (old) decref(old);
     dict.delItemStr(type.dict, '__classcell__');
+  }
+  // type_new_set_classdictcell (3.14's annotation scopes): the cell now holds the class's own dict
+  const classdictcell = dict.getItemStr(type.dict, '__classdictcell__');
+  if (classdictcell) {
+    if (!(classdictcell instanceof PyCell)) typeError(`__classdictcell__ must be a nonlocal cell, not ${typeName(classdictcell)}`);
+    const cell = classdictcell as PyCell;
+    const old = cell.ref;
+    cell.ref = incref(type.dict);
+    if (rt.trace !== null) rt.trace.touch(cell);
+    if (old) decref(old);
+    dict.delItemStr(type.dict, '__classdictcell__');
   }
   typeModified();
   addSubclass(type);
@@ -469,6 +481,18 @@ function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
     const special = typeSpecial(type, n);
     if (special) return special;
   }
+  if (rt.v >= 314 && (n === '__annotations__' || n === '__annotate__')) {
+    if (!type.heapType) return null;
+    return n === '__annotations__' ? typeGetAnnotations(type) : typeGetAnnotate(type);
+  }
+  if (n === '__annotations__' && type.heapType) {
+    // type_get_annotations (3.10-3.13): the class's own, else a new empty dict kept in the class's dict
+    const own = dict.getItemStr(type.dict, '__annotations__');
+    if (own) return descrGet(own, null, type);
+    const d = newDict();
+    dict.setItemStr(type.dict, '__annotations__', d);
+    return d;
+  }
   const attr = lookupType(type, n);
   if (attr) return descrGet(attr, null, type);
   if (metaAttr) return descrGet(metaAttr, type, meta);
@@ -479,6 +503,47 @@ function typeGetattro(self: PyObject, name: PyStr): PyObject | null {
     if (ga) return callDescriptor(ga, type, [name]);
   }
   return null;
+}
+
+/** type_get_annotations (3.14): the class's own `__annotations__` (future import) or cached dict, else
+ *  `__annotate__(VALUE)` (or a new empty dict), kept as `__annotations_cache__`. Never a base's. */
+function typeGetAnnotations(type: PyType): PyObject {
+  const own = dict.getItemStr(type.dict, '__annotations__') ?? dict.getItemStr(type.dict, '__annotations_cache__');
+  if (own) return descrGet(own, null, type);
+  const annotate = typeGetAnnotate(type);
+  let annotations: PyObject;
+  try {
+    annotations = isCallable(annotate) ? callAnnotate(annotate) : newDict();
+  } finally {
+    decref(annotate);
+  }
+  dict.setItemStr(type.dict, '__annotations_cache__', annotations);
+  return annotations;
+}
+
+/** type_get_annotate (3.14): `__annotate__` or `__annotate_func__` from the class's own dict, else None
+ *  (remembered as `__annotate_func__`). */
+function typeGetAnnotate(type: PyType): PyObject {
+  const own = dict.getItemStr(type.dict, '__annotate__') ?? dict.getItemStr(type.dict, '__annotate_func__');
+  if (own) return descrGet(own, null, type);
+  dict.setItemStr(type.dict, '__annotate_func__', rt.None);
+  return incref(rt.None);
+}
+
+/** type_set_annotations / type_set_annotate (3.14). */
+function typeSetAnnotations(type: PyType, n: string, value: PyObject | null): void {
+  if (n === '__annotate__') {
+    if (!value) typeError('cannot delete __annotate__ attribute');
+    if (value !== rt.None && !isCallable(value!)) typeError('__annotate__ must be callable or None');
+    dict.setItemStr(type.dict, '__annotate_func__', value!);
+    if (value !== rt.None) dict.delItemStr(type.dict, '__annotations_cache__');
+  } else {
+    if (value) dict.setItemStr(type.dict, '__annotations_cache__', value);
+    else if (!dict.delItemStr(type.dict, '__annotations_cache__')) raise(excType('AttributeError'), '__annotations__');
+    dict.delItemStr(type.dict, '__annotate_func__');
+    dict.delItemStr(type.dict, '__annotate__');
+  }
+  typeModified();
 }
 
 const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__name__', '__qualname__', '__bases__', '__base__', '__mro__']);
@@ -510,6 +575,10 @@ function typeSetattro(self: PyObject, name: PyStr, value: PyObject | null): void
   const metaAttr = lookupType(type.ob_type, name.value);
   if (metaAttr && findSlot(metaAttr.ob_type, 'tp_descr_set')) {
     findSlot(metaAttr.ob_type, 'tp_descr_set')!(metaAttr, type, value);
+    return;
+  }
+  if (rt.v >= 314 && (name.value === '__annotations__' || name.value === '__annotate__')) {
+    typeSetAnnotations(type, name.value, value);
     return;
   }
   // type_set_name: tp_name becomes the new name's UTF-8 form (its UTF-8 copy made), ht_name the object.
