@@ -201,7 +201,10 @@ describe('lens: cycles', { timeout: 300_000 }, () => {
     for (const version of PYTHON_VERSIONS) {
       const auto = analyze(AUTOMATIC, { version }).findings;
       assert.deepStrictEqual(at(auto), ['4 cycle-candidate'], version);
-      assert.match(auto[0].message, /collection triggered by allocations frees it at line \d+/, version);
+      // 3.14's incremental collector runs twice in this loop and frees nothing (CPython 3.14.2, gc.callbacks:
+      // two increments, 0 collected): its first increments spend their work marking what startup left alive.
+      const when = version === '3.14' ? /no collection frees it before the program exits/ : /collection triggered by allocations frees it at line \d+/;
+      assert.match(auto[0].message, when, version);
     }
   });
 
