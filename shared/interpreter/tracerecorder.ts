@@ -10,7 +10,8 @@
 //   any other change of version (an operation without a hook) compares the whole table;
 // - anything else (instances, functions, cells...): all its referents (referents.ts), when it was an operand
 //   of the instruction (its frame's value stack when it began), allocated, or touched by the runtime (an
-//   exception's traceback, the collector's tp_clear).
+//   exception's traceback, the collector's tp_clear, a function's setters); CALL's callable is not compared
+//   when its call cannot change it (callLeavesIntact: a function, a method, a builtin, a class of metaclass type).
 // An instruction that calls native code which calls back into Python (sorted's key, list(generator), __del__)
 // keeps its operands open: they are compared again whenever control comes back to it.
 // Objects carry their serial (PyObject.traceSerial); reference counts last written are kept by serial.
