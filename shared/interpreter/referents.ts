@@ -63,6 +63,7 @@ export function visitReferents(o: PyObject, visit: SlotVisitor): void {
     named(visit, '__dict__', o.dict);
     named(visit, '__closure__', o.closure);
     named(visit, '__annotations__', o.annotations);
+    named(visit, '__annotate__', o.annotate);
     named(visit, '__qualname__', o.qualname);
     extras = false;
   } else if (o instanceof PyMethod) {
