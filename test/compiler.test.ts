@@ -285,6 +285,22 @@ function summarize(co: CodeObject): CodeSummary[] {
   });
 }
 
+/** What `oracle` (Python run in a pyodide build, with SNIPPETS set to the snippets as JSON) prints as JSON: one
+ *  list of strings per snippet. Null, with the test skipped, when that pyodide build cannot be loaded. */
+async function pyodideAnswers(t: { skip(message: string): void }, pkg: string, snippets: string[], oracle: string): Promise<string[][] | null> {
+  let pyodide: { runPython(code: string): unknown; globals: { set(k: string, v: unknown): void } };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadPyodide } = require(pkg) as { loadPyodide: () => Promise<typeof pyodide> };
+    pyodide = await loadPyodide();
+  } catch (e) {
+    t.skip(`${pkg} is not available: ${e}`);
+    return null;
+  }
+  pyodide.globals.set('SNIPPETS', JSON.stringify(snippets));
+  return JSON.parse(pyodide.runPython(oracle) as string) as string[][];
+}
+
 function compileSource(src: string): CodeObject {
   const p = parse(src);
   if (p.errors.length) throw new Error(`parse error: ${p.errors[0].message} at line ${p.errors[0].lineno}`);
@@ -461,17 +477,8 @@ json.dumps(result)
     ];
 
     it('compiles list, set and dict comprehensions inline as 3.12 does', async (t) => {
-      let pyodide: { runPython(code: string): unknown; globals: { set(k: string, v: unknown): void } };
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { loadPyodide } = require('pyodide-312') as { loadPyodide: () => Promise<typeof pyodide> };
-        pyodide = await loadPyodide();
-      } catch (e) {
-        t.skip(`pyodide-312 is not available: ${e}`);
-        return;
-      }
-      pyodide.globals.set('SNIPPETS', JSON.stringify(SNIPPETS_312));
-      const expected = JSON.parse(pyodide.runPython(ORACLE_312) as string) as string[][];
+      const expected = await pyodideAnswers(t, 'pyodide-312', SNIPPETS_312, ORACLE_312);
+      if (!expected) return;
       minimalRuntime(312);
       let same = 0;
       const wrong: string[] = [];
@@ -526,17 +533,8 @@ json.dumps(result)
     ];
 
     it('compiles __annotate__ functions with the code objects CPython 3.14 makes', async (t) => {
-      let pyodide: { runPython(code: string): unknown; globals: { set(k: string, v: unknown): void } };
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { loadPyodide } = require('pyodide-314') as { loadPyodide: () => Promise<typeof pyodide> };
-        pyodide = await loadPyodide();
-      } catch (e) {
-        t.skip(`pyodide-314 is not available: ${e}`);
-        return;
-      }
-      pyodide.globals.set('SNIPPETS', JSON.stringify(SNIPPETS_314));
-      const expected = JSON.parse(pyodide.runPython(ORACLE_314) as string) as string[][];
+      const expected = await pyodideAnswers(t, 'pyodide-314', SNIPPETS_314, ORACLE_314);
+      if (!expected) return;
       minimalRuntime(314);
       const wrong: string[] = [];
       SNIPPETS_314.forEach((src, i) => {

@@ -177,12 +177,11 @@ export class Replay {
    */
   unreachable(): Set<number> {
     if (this.unreachableCache?.applied === this.applied) return this.unreachableCache.set;
-    const replay = this;
     const tracked = (o: LiveObject | undefined): boolean => o !== undefined && o.generation >= 0 && o.generation <= 2 && o.refcnt > 0;
     const gcRefs = new Map<number, number>();
-    for (const o of replay.objects.values()) if (tracked(o)) gcRefs.set(o.serial, o.refcnt);
-    for (const [holder, edges] of replay.out) {
-      const owner = replay.frameOwner.get(holder) ?? holder;
+    for (const o of this.objects.values()) if (tracked(o)) gcRefs.set(o.serial, o.refcnt);
+    for (const [holder, edges] of this.out) {
+      const owner = this.frameOwner.get(holder) ?? holder;
       if (!gcRefs.has(owner)) continue;
       for (const e of edges.values()) {
         const n = gcRefs.get(e.target);
@@ -193,7 +192,7 @@ export class Replay {
     const stack: number[] = [];
     for (const [s, n] of gcRefs) if (n > 0) { reachable.add(s); stack.push(s); }
     while (stack.length) {
-      replay.referencesOf(stack.pop()!, (e) => {
+      this.referencesOf(stack.pop()!, (e) => {
         if (gcRefs.has(e.target) && !reachable.has(e.target)) {
           reachable.add(e.target);
           stack.push(e.target);
